@@ -1,0 +1,263 @@
+using System.Collections.Concurrent;
+
+namespace MecCompliance.Analyzers.Policy;
+
+/// <summary>
+/// What every rule needs to know about classifications, resolved once per compilation. Attributes are matched by full
+/// metadata name, so a second definition of the same attribute in another assembly does not switch the rules off.
+/// Thread-safe: callbacks run concurrently.
+/// </summary>
+internal sealed class ComplianceSymbols
+{
+    private const int MaxTypeDepth = 4;
+
+    private readonly ConcurrentDictionary<ISymbol, DataClass> _declared = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, DataClass> _typeClass = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, DataClass> _contents = new(SymbolEqualityComparer.Default);
+
+    private ComplianceSymbols(Compilation compilation)
+    {
+        Compilation = compilation;
+    }
+
+    public Compilation Compilation { get; }
+
+    /// <summary>
+    /// The symbols for <paramref name="compilation"/>, or <see langword="null"/> when neither the MEC attributes nor any
+    /// <c>DataClassificationAttribute</c> can be seen from it: then nothing can be classified and rules register nothing.
+    /// </summary>
+    public static ComplianceSymbols? TryCreate(Compilation compilation)
+    {
+        if (compilation.GetTypeByMetadataName(MetadataNames.PersonalDataAttribute) is null &&
+            compilation.GetTypeByMetadataName(MetadataNames.DataClassificationAttribute) is null &&
+            !ReferencesAttributesAssembly(compilation))
+        {
+            return null;
+        }
+
+        return new ComplianceSymbols(compilation);
+    }
+
+    private static bool ReferencesAttributesAssembly(Compilation compilation)
+    {
+        foreach (var name in compilation.ReferencedAssemblyNames)
+        {
+            if (name.Name == "MecCompliance.Attributes")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The class an attribute type stands for: MEC attributes by name; any other classification is personal data.</summary>
+    public static DataClass ClassOfAttribute(INamedTypeSymbol? attributeClass)
+    {
+        if (attributeClass is null || attributeClass.TypeKind == TypeKind.Error)
+        {
+            return DataClass.None;
+        }
+
+        if (attributeClass.HasFullName(MetadataNames.PatronRecordAttribute))
+        {
+            return DataClass.PatronRecord;
+        }
+
+        if (attributeClass.HasFullName(MetadataNames.PersonalDataAttribute))
+        {
+            return DataClass.PersonalData;
+        }
+
+        if (attributeClass.HasFullName(MetadataNames.OrganizationalDataAttribute))
+        {
+            return DataClass.OrganizationalData;
+        }
+
+        for (var type = attributeClass.BaseType; type is not null; type = type.BaseType)
+        {
+            if (type.HasFullName(MetadataNames.DataClassificationAttribute))
+            {
+                return DataClass.PersonalData;
+            }
+        }
+
+        return DataClass.None;
+    }
+
+    /// <summary>Classes declared directly on <paramref name="symbol"/> by its attributes (return attributes for methods).</summary>
+    public DataClass DeclaredOn(ISymbol symbol) => _declared.GetOrAdd(symbol, static s => ReadDeclared(s));
+
+    private static DataClass ReadDeclared(ISymbol symbol)
+    {
+        var result = FromAttributes(symbol is IMethodSymbol method ? method.GetReturnTypeAttributes() : symbol.GetAttributes());
+
+        // Classification attributes are inherited: an override keeps what the member it overrides declared.
+        switch (symbol)
+        {
+            case IPropertySymbol { OverriddenProperty: { } overridden }:
+                result |= FromAttributes(overridden.GetAttributes());
+                break;
+            case IMethodSymbol { OverriddenMethod: { } overriddenMethod }:
+                result |= FromAttributes(overriddenMethod.GetReturnTypeAttributes());
+                break;
+        }
+
+        return result;
+    }
+
+    private static DataClass FromAttributes(ImmutableArray<AttributeData> attributes)
+    {
+        var result = DataClass.None;
+        foreach (var attribute in attributes)
+        {
+            result |= ClassOfAttribute(attribute.AttributeClass);
+        }
+
+        return result;
+    }
+
+    /// <summary>The classification of a type itself (<c>[PatronRecord] class LoanRecord</c>), including its base types.</summary>
+    public DataClass ClassOfType(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return DataClass.None;
+        }
+
+        return _typeClass.GetOrAdd(type, t => ReadTypeClass(t));
+    }
+
+    private DataClass ReadTypeClass(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol array)
+        {
+            return ClassOfType(array.ElementType);
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true } named && IsNullableOrTask(named))
+        {
+            return ClassOfType(named.TypeArguments[0]);
+        }
+
+        var result = DataClass.None;
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            result |= FromAttributes(current.GetAttributes());
+        }
+
+        return result;
+    }
+
+    private static bool IsNullableOrTask(INamedTypeSymbol type) =>
+        type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ||
+        type.HasFullName("System.Threading.Tasks.Task`1") ||
+        type.HasFullName("System.Threading.Tasks.ValueTask`1");
+
+    /// <summary>
+    /// The classification a value read from <paramref name="symbol"/> (field, property, parameter, method return, local)
+    /// carries: its own attributes, its containing type's classification, and the classification of its type.
+    /// </summary>
+    public DataClass ClassOf(ISymbol? symbol)
+    {
+        switch (symbol)
+        {
+            case null:
+                return DataClass.None;
+            case IFieldSymbol field:
+                return DeclaredOn(field) | ContainerClass(field) | ClassOfType(field.Type);
+            case IPropertySymbol property:
+                return DeclaredOn(property) | ContainerClass(property) | ClassOfType(property.Type);
+            case IParameterSymbol parameter:
+                return DeclaredOn(parameter) | ClassOfType(parameter.Type);
+            case IMethodSymbol method:
+                return DeclaredOn(method) | ClassOfType(method.ReturnType);
+            case ILocalSymbol local:
+                return ClassOfType(local.Type);
+            default:
+                return DataClass.None;
+        }
+    }
+
+    private DataClass ContainerClass(ISymbol member) =>
+        member.IsImplicitlyDeclared || member.ContainingType is null ? DataClass.None : ClassOfType(member.ContainingType);
+
+    /// <summary>
+    /// The classes held by the members of <paramref name="type"/>, transitively through member types (a <c>Loan</c>
+    /// holding a <c>Patron</c>), collections and arrays, to a bounded depth. This is what an object of the type carries
+    /// when the whole object is logged, sent or stored.
+    /// </summary>
+    public DataClass ContentsOf(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return DataClass.None;
+        }
+
+        return _contents.GetOrAdd(type, t => ComputeContents(t, 0));
+    }
+
+    private DataClass ComputeContents(ITypeSymbol type, int depth)
+    {
+        var result = ClassOfType(type);
+        if (depth >= MaxTypeDepth || type.SpecialType != SpecialType.None || type.TypeKind is TypeKind.Error or TypeKind.Enum or TypeKind.Delegate or TypeKind.TypeParameter)
+        {
+            return result;
+        }
+
+        if (type is IArrayTypeSymbol array)
+        {
+            return result | ContentsAt(array.ElementType, depth + 1);
+        }
+
+        if (type is not INamedTypeSymbol named)
+        {
+            return result;
+        }
+
+        foreach (var argument in named.TypeArguments)
+        {
+            result |= ContentsAt(argument, depth + 1);
+        }
+
+        // Types without source or metadata members of interest (framework types) are cheap: only their attributes count.
+        if (named.ContainingAssembly is { } assembly && IsFrameworkAssembly(assembly))
+        {
+            return result;
+        }
+
+        for (var current = named; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member.IsStatic || member.IsImplicitlyDeclared && member is not IFieldSymbol)
+                {
+                    continue;
+                }
+
+                switch (member)
+                {
+                    case IPropertySymbol { IsIndexer: false } property:
+                        result |= DeclaredOn(property) | ContentsAt(property.Type, depth + 1);
+                        break;
+                    case IFieldSymbol { AssociatedSymbol: null } field:
+                        result |= DeclaredOn(field) | ContentsAt(field.Type, depth + 1);
+                        break;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private DataClass ContentsAt(ITypeSymbol type, int depth) =>
+        depth >= MaxTypeDepth ? ClassOfType(type) : _contents.TryGetValue(type, out var known) ? known : ComputeContents(type, depth);
+
+    private static bool IsFrameworkAssembly(IAssemblySymbol assembly)
+    {
+        var name = assembly.Name;
+        return name.StartsWith("System", StringComparison.Ordinal) ||
+               name.StartsWith("Microsoft.", StringComparison.Ordinal) ||
+               name == "mscorlib" || name == "netstandard";
+    }
+}
