@@ -1,6 +1,5 @@
 using System.CodeDom.Compiler;
 using System.Reflection;
-using MecCompliance.Redaction.Redactors;
 using Microsoft.Extensions.Compliance.Redaction;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

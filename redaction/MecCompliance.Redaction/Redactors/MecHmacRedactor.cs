@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Threading;
 using Microsoft.Extensions.Compliance.Redaction;
 
-namespace MecCompliance.Redaction.Redactors;
+namespace MecCompliance.Redaction;
 
 /// <summary>
 /// A keyed HMAC-SHA256 redactor whose output is byte-identical to <c>Microsoft.Extensions.Compliance.Redaction</c>'s
