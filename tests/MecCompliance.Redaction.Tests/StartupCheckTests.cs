@@ -35,6 +35,31 @@ public sealed class StartupCheckTests
     }
 
     [Fact]
+    public void A_key_id_without_its_key_fails_validation()
+    {
+        var services = TestServices.WithFakeLogging();
+        services.AddMecCompliance(o => o.HmacKeyId = 4);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(provider.ValidateMecCompliance);
+        Assert.Contains("HmacKeyId is set but MecCompliance:HmacKey is empty", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Settings_bind_from_a_given_configuration_section()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Privacy:HmacKey"] = "c2hvcnQ=" })
+            .Build();
+        var services = TestServices.WithFakeLogging();
+        services.AddMecCompliance(configuration.GetSection("Privacy"));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(provider.ValidateMecCompliance);
+        Assert.Contains("decodes to 5 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_valid_key_passes_validation()
     {
         var services = TestServices.WithFakeLogging();
@@ -73,6 +98,17 @@ public sealed class StartupCheckTests
         var error = Assert.Throws<OptionsValidationException>(provider.ValidateMecCompliance);
         Assert.Contains("the ILoggerFactory is Microsoft.Extensions.Logging.LoggerFactory", error.Message, StringComparison.Ordinal);
         Assert.Contains("call AddMecCompliance() after it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_pipeline_check_can_be_turned_off_where_something_else_proves_redaction()
+    {
+        var services = TestServices.WithFakeLogging();
+        services.AddMecCompliance(o => o.VerifyLoggingPipeline = false);
+        services.AddSingleton<ILoggerFactory, LoggerFactory>();
+        using var provider = services.BuildServiceProvider();
+
+        provider.ValidateMecCompliance();
     }
 
     [Fact]
