@@ -110,6 +110,7 @@ public sealed class LoggingRedactionTests
         services.AddMecCompliance().AddMecCompliance(o => o.HmacKeyId = 3);
 
         Assert.Single(services, d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationFactory is not null);
+        Assert.Single(services, d => d.ServiceType == typeof(Microsoft.Extensions.Options.IValidateOptions<MecComplianceOptions>));
     }
 
     // Pitfall: a project with only the stock logging generator ignores classifications silently. Referencing
