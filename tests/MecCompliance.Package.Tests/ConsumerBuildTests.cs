@@ -105,7 +105,7 @@ public sealed partial class ConsumerBuildTests(PackedFeed feed)
     }
 
     [Fact]
-    public async Task A_correct_consumer_of_the_runtime_package_builds_with_zero_warnings_on_net8_and_net10()
+    public async Task A_correct_consumer_of_the_runtime_package_builds_with_zero_warnings_on_net8_and_net10_and_clean_SARIF_logs()
     {
         var (project, restore) = await feed.ConsumerAsync("CorrectConsumer", f => ConsumerProject.Create(
             f,
@@ -116,13 +116,28 @@ public sealed partial class ConsumerBuildTests(PackedFeed feed)
             ("CheckoutService.cs", ConsumerSources.CorrectCheckout)));
         Assert.True(restore.Succeeded, restore.ToString());
 
-        var build = await project.BuildAsync();
+        var sarifDirectory = project.PathOf("sarif");
+
+        var build = await project.BuildAsync("-p:MecComplianceSarifDirectory=" + sarifDirectory);
 
         Assert.True(build.Succeeded, build.ToString());
         Assert.DoesNotMatch(WarningOrError(), build.Output);
         Assert.Contains("0 Warning(s)", build.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(project.Directory, "bin", "Debug", "net8.0", "CorrectConsumer.dll")), build.ToString());
         Assert.True(File.Exists(Path.Combine(project.Directory, "bin", "Debug", "net10.0", "CorrectConsumer.dll")), build.ToString());
+
+        // One log per target framework, each a valid SARIF 2.1 log with no MEC finding and nothing above a note (the SDK's
+        // own CA suggestions appear as notes): what CI uploads for a clean build.
+        var logs = Directory.GetFiles(sarifDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.Equal(new[] { "CorrectConsumer.net10.0.sarif", "CorrectConsumer.net8.0.sarif" }, logs);
+        foreach (var file in Directory.GetFiles(sarifDirectory))
+        {
+            using var log = JsonDocument.Parse(File.ReadAllText(file));
+            Assert.Equal("2.1.0", log.RootElement.GetProperty("version").GetString());
+            var results = log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+            Assert.DoesNotContain(results, r => r.GetProperty("ruleId").GetString()!.StartsWith("MEC", StringComparison.Ordinal));
+            Assert.DoesNotContain(results, r => r.TryGetProperty("level", out var level) && level.GetString() is "warning" or "error");
+        }
     }
 
     private async Task<ConsumerProject> LeakingConsumerAsync()
