@@ -1,3 +1,5 @@
+using MecCompliance.Analyzers.Policy;
+
 namespace MecCompliance.Analyzers;
 
 /// <summary>
@@ -11,4 +13,17 @@ internal static class DiagnosticPropertyNames
     /// <c>OrganizationalData</c>) that the flagged data should carry, or carries.
     /// </summary>
     public const string Classification = "MecClassification";
+
+    /// <summary>
+    /// MEC006: the documentation comment id (<see cref="DocumentationCommentId"/>) of the unclassified member that
+    /// receives the value, so the fix can classify it wherever it is declared.
+    /// </summary>
+    public const string Member = "MecMember";
+
+    /// <summary>The properties of a finding about data of <paramref name="classes"/> (stored into <paramref name="member"/>).</summary>
+    public static ImmutableDictionary<string, string?> For(DataClass classes, ISymbol? member = null)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(Classification, classes.ToAttributeName());
+        return member is null ? properties : properties.Add(Member, DocumentationCommentId.CreateDeclarationId(member));
+    }
 }
