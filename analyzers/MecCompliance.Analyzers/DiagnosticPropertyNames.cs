@@ -9,8 +9,8 @@ namespace MecCompliance.Analyzers;
 internal static class DiagnosticPropertyNames
 {
     /// <summary>
-    /// The classification attribute (without the <c>Attribute</c> suffix: <c>PatronRecord</c>, <c>PersonalData</c> or
-    /// <c>OrganizationalData</c>) that the flagged data should carry, or carries.
+    /// The classification attributes (without the <c>Attribute</c> suffix: <c>PatronRecord</c>, <c>PersonalData</c>,
+    /// <c>OrganizationalData</c>) that the flagged data should carry, or carries; comma-separated, strictest first.
     /// </summary>
     public const string Classification = "MecClassification";
 
@@ -23,7 +23,7 @@ internal static class DiagnosticPropertyNames
     /// <summary>The properties of a finding about data of <paramref name="classes"/> (stored into <paramref name="member"/>).</summary>
     public static ImmutableDictionary<string, string?> For(DataClass classes, ISymbol? member = null)
     {
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(Classification, classes.ToAttributeName());
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(Classification, classes.ToDisplayString());
         return member is null ? properties : properties.Add(Member, DocumentationCommentId.CreateDeclarationId(member));
     }
 }

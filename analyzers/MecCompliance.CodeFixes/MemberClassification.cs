@@ -48,12 +48,12 @@ internal static class MemberClassification
                 continue;
             }
 
-            var attributeByDeclaration = new Dictionary<SyntaxNode, string>();
+            // Keyed by span: the same member reached through two diagnostics may come as two node instances.
+            var attributeBySpan = new Dictionary<Microsoft.CodeAnalysis.Text.TextSpan, string>();
             foreach (var target in document)
             {
-                attributeByDeclaration[target.Declaration] = attributeByDeclaration.TryGetValue(target.Declaration, out var existing)
-                    ? Stricter(existing, target.AttributeName)
-                    : target.AttributeName;
+                var span = target.Declaration.Span;
+                attributeBySpan[span] = attributeBySpan.TryGetValue(span, out var existing) ? Stricter(existing, target.AttributeName) : target.AttributeName;
             }
 
             var root = await original.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -63,7 +63,17 @@ internal static class MemberClassification
                 continue;
             }
 
-            var declarations = attributeByDeclaration.Keys.Where(d => d.SyntaxTree == root.SyntaxTree).ToList();
+            var attributeByDeclaration = new Dictionary<SyntaxNode, string>();
+            foreach (var pair in attributeBySpan)
+            {
+                if (pair.Key.End <= root.FullSpan.End &&
+                    root.FindNode(pair.Key).AncestorsAndSelf().FirstOrDefault(n => n.Span == pair.Key && DeclarationOf(n) == n) is { } declaration)
+                {
+                    attributeByDeclaration[declaration] = pair.Value;
+                }
+            }
+
+            var declarations = attributeByDeclaration.Keys.ToList();
             if (declarations.Count == 0)
             {
                 continue;
