@@ -100,7 +100,7 @@ internal static class MemberClassification
     }
 
     /// <summary>Whether <c>[Name]</c> already binds to the MecCompliance attribute at <paramref name="position"/> (usings, global usings, namespace).</summary>
-    private static bool Resolves(SemanticModel model, int position, string attributeName) =>
+    public static bool Resolves(SemanticModel model, int position, string attributeName) =>
         model.LookupNamespacesAndTypes(position, name: attributeName + "Attribute")
             .Any(s => s is INamedTypeSymbol { ContainingNamespace: { Name: AttributesNamespace, ContainingNamespace.IsGlobalNamespace: true } });
 
@@ -125,7 +125,7 @@ internal static class MemberClassification
         lists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() is var name &&
             (name == attributeName || name == attributeName + "Attribute" || name.EndsWith("." + attributeName, StringComparison.Ordinal)));
 
-    private static CompilationUnitSyntax WithUsing(CompilationUnitSyntax unit)
+    public static CompilationUnitSyntax WithUsing(CompilationUnitSyntax unit)
     {
         var newLine = unit.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
         var endOfLine = newLine.IsKind(SyntaxKind.EndOfLineTrivia) ? newLine : SyntaxFactory.CarriageReturnLineFeed;
