@@ -72,7 +72,8 @@ internal static class LoggerMessageConversion
         var blankLine = newLine.IsKind(SyntaxKind.EndOfLineTrivia) ? newLine : SyntaxFactory.CarriageReturnLineFeed;
         foreach (var call in calls.OrderBy(c => c.Invocation.SpanStart))
         {
-            editor.AddMember(call.ContainingType, call.Method.WithLeadingTrivia(blankLine));
+            var method = call.Method.WithLeadingTrivia(blankLine).WithTrailingTrivia(blankLine);
+            editor.ReplaceNode(call.ContainingType, (current, _) => ((TypeDeclarationSyntax)current).AddMembers(method));
         }
 
         foreach (var type in calls.SelectMany(c => c.ContainingType.AncestorsAndSelf().OfType<TypeDeclarationSyntax>()).Distinct())
@@ -85,6 +86,7 @@ internal static class LoggerMessageConversion
 
         var changed = editor.GetChangedDocument();
         var changedRoot = (CompilationUnitSyntax)(await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+
         var needsUsing = calls.SelectMany(c => c.Attributes).Distinct().Any(a => !MemberClassification.Resolves(model, calls[0].Invocation.SpanStart, a));
         return needsUsing ? changed.WithSyntaxRoot(MemberClassification.WithUsing(changedRoot)) : changed;
     }
