@@ -113,7 +113,8 @@ public sealed partial class ConsumerBuildTests(PackedFeed feed)
             "net8.0;net10.0",
             "MecCompliance.Redaction",
             ("Patron.cs", ConsumerSources.Patron),
-            ("CheckoutService.cs", ConsumerSources.CorrectCheckout)));
+            ("CheckoutService.cs", ConsumerSources.CorrectCheckout),
+            ("Startup.cs", ConsumerSources.Startup)));
         Assert.True(restore.Succeeded, restore.ToString());
 
         var sarifDirectory = project.PathOf("sarif");

@@ -60,4 +60,18 @@ internal static class ConsumerSources
             }
         }
         """;
+
+    /// <summary>The runtime package's entry point, as an application wires it: must compile without a warning too.</summary>
+    public const string Startup = """
+        using MecCompliance.Redaction;
+        using Microsoft.Extensions.DependencyInjection;
+
+        namespace Consumer;
+
+        public static class Startup
+        {
+            public static IServiceCollection AddCheckout(this IServiceCollection services) =>
+                services.AddLogging(logging => logging.AddMecCompliance());
+        }
+        """;
 }
