@@ -55,6 +55,19 @@ public sealed class PolicyDeclarationTests
     }
 
     [Fact]
+    public async Task Name_with_surrounding_spaces_is_reported()
+    {
+        await Verify.VerifyAnalyzerAsync("""
+            using MecCompliance;
+            [assembly: {|#0:ApprovedVendor(" OverDrive", typeof(PersonalDataAttribute))|}]
+            [assembly: {|#1:ApprovedSink("PatronDb ", typeof(PersonalDataAttribute))|}]
+            [assembly: ApprovedSink("Patron Db", typeof(PersonalDataAttribute))]
+            """,
+            Mec004(0, "Vendor ' OverDrive' has spaces around its name, so [Vendor(\"OverDrive\")] would not match it; write \"OverDrive\""),
+            Mec004(1, "Sink 'PatronDb ' has spaces around its name, so [DataSink(\"PatronDb\")] would not match it; write \"PatronDb\""));
+    }
+
+    [Fact]
     public async Task Vendor_declared_twice_is_reported_on_the_second_declaration()
     {
         await Verify.VerifyAnalyzerAsync("""
@@ -300,6 +313,30 @@ public sealed class PolicyDeclarationTests
 
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
         Assert.DoesNotContain(diagnostics, d => d.Id == "MEC004");
+    }
+
+    [Fact]
+    public async Task Every_prefix_of_a_policy_file_is_analyzed_without_throwing()
+    {
+        const string source = """
+            using MecCompliance;
+            [assembly: ApprovedVendor("OverDrive", typeof(PatronRecordAttribute), typeof(PersonalDataAttribute),
+                Hosts = new[] { "patron.overdrive.example", "*.cdn.overdrive.example" }, Contract = "MEC-2023-007")]
+            [assembly: ApprovedSink("PatronDb", new System.Type[] { typeof(PatronRecordAttribute) })]
+            [Vendor("OverDrive")] public interface IOverDrive { void Send([PatronRecord] string cardNumber); }
+            public record Patron(int Id, [PersonalData] string Email, string Phone);
+            public class Dto { public string EmailAddress { get; set; } = ""; private readonly string _ssn = ""; }
+            """;
+
+        // Code being typed is mostly code that does not compile: every cut must analyze cleanly.
+        for (var length = 0; length <= source.Length; length += 11)
+        {
+            foreach (var analyzer in ValidCodeTests.AllAnalyzers())
+            {
+                var diagnostics = await AnalyzerRun.DiagnosticsAsync(analyzer, source.Substring(0, length));
+                Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+            }
+        }
     }
 
     private static MetadataReference ConsortiumPolicyAssembly()

@@ -123,22 +123,80 @@ internal sealed class ComplianceSymbols
         return result;
     }
 
+    /// <summary>
+    /// Whether <paramref name="method"/> is a sanitizer: marked <c>[Redacts]</c>, or overriding a method that is (the
+    /// attribute is inherited). Its return value carries no classified data.
+    /// </summary>
+    public static bool IsRedacts(IMethodSymbol? method)
+    {
+        for (var current = method?.ReducedFrom ?? method; current is not null; current = current.OverriddenMethod)
+        {
+            foreach (var attribute in current.OriginalDefinition.GetAttributes())
+            {
+                if (attribute.AttributeClass.HasFullName(MetadataNames.RedactsAttribute))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The primary-constructor parameter a record's positional property was declared by, if any.</summary>
     public static IParameterSymbol? PositionalParameterOf(IPropertySymbol property)
     {
-        if (property.ContainingType is not { IsRecord: true } record || property.Locations.IsEmpty || !property.Locations[0].IsInSource)
+        if (property.ContainingType is not { IsRecord: true } record || property.Locations.IsEmpty)
         {
             return null;
         }
 
+        if (property.Locations[0].IsInSource)
+        {
+            foreach (var constructor in record.InstanceConstructors)
+            {
+                foreach (var parameter in constructor.Parameters)
+                {
+                    if (parameter.Name == property.Name && !parameter.Locations.IsEmpty && parameter.Locations[0] == property.Locations[0])
+                    {
+                        return parameter;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        // Metadata keeps no link between a positional property and its parameter: the primary constructor is the one
+        // whose every parameter has a property of the same name and type (the copy constructor takes the record itself).
         foreach (var constructor in record.InstanceConstructors)
         {
+            if (constructor.Parameters.IsEmpty ||
+                (constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, record)))
+            {
+                continue;
+            }
+
+            IParameterSymbol? match = null;
+            var positional = true;
             foreach (var parameter in constructor.Parameters)
             {
-                if (parameter.Name == property.Name && !parameter.Locations.IsEmpty && parameter.Locations[0] == property.Locations[0])
+                var member = record.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
+                if (member is null || !SymbolEqualityComparer.Default.Equals(member.Type, parameter.Type))
                 {
-                    return parameter;
+                    positional = false;
+                    break;
                 }
+
+                if (SymbolEqualityComparer.Default.Equals(member, property))
+                {
+                    match = parameter;
+                }
+            }
+
+            if (positional && match is not null)
+            {
+                return match;
             }
         }
 

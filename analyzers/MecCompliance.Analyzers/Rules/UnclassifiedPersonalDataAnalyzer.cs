@@ -83,7 +83,8 @@ public sealed class UnclassifiedPersonalDataAnalyzer : DiagnosticAnalyzer
             var method = (IMethodSymbol)context.Symbol;
             if (method.Parameters.IsEmpty || method.IsImplicitlyDeclared ||
                 method.MethodKind is not (MethodKind.Ordinary or MethodKind.Constructor) ||
-                method.PartialDefinitionPart is not null)
+                method.PartialDefinitionPart is not null ||
+                ComplianceSymbols.IsRedacts(method))
             {
                 return;
             }
