@@ -49,7 +49,7 @@ public sealed class UnclassifiedPersonalDataFixerTests
             public class Loan
             {
                 public long {|MEC005:CardNumber|} { get; set; }
-                public Guid {|MEC005:PatronId|} { get; set; }
+                public string {|MEC005:PatronBarcode|} { get; set; } = "";
                 public DateTime DueDate { get; set; }
             }
             """, """
@@ -61,7 +61,7 @@ public sealed class UnclassifiedPersonalDataFixerTests
                 [PatronRecord]
                 public long CardNumber { get; set; }
                 [PatronRecord]
-                public Guid PatronId { get; set; }
+                public string PatronBarcode { get; set; } = "";
                 public DateTime DueDate { get; set; }
             }
             """);
