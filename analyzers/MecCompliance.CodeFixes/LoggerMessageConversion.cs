@@ -101,7 +101,9 @@ internal static class LoggerMessageConversion
 
     private static LogCall? TryRead(InvocationExpressionSyntax invocation, SemanticModel model, IReadOnlyCollection<Diagnostic> diagnostics, HashSet<string> taken, CancellationToken cancellationToken)
     {
-        if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation ||
+        // logger?.LogX(...) cannot become a static call without changing when it runs; leave it to the developer.
+        if (invocation.Expression is MemberBindingExpressionSyntax ||
+            model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation ||
             !operation.TargetMethod.ContainingType.HasFullName(LoggerExtensions) ||
             invocation.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { Parent: TypeDeclarationSyntax containingType } ||
             containingType is InterfaceDeclarationSyntax)
@@ -181,7 +183,7 @@ internal static class LoggerMessageConversion
         {
             var (_, value, valueOperation) = values[i];
             var type = valueOperation.Type;
-            if (type is null || type.IsAnonymousType || type.TypeKind == TypeKind.Error)
+            if (type is null || type.IsAnonymousType || type.TypeKind is TypeKind.Error or TypeKind.Dynamic || UsesMethodTypeParameter(type))
             {
                 return null;
             }
@@ -204,6 +206,15 @@ internal static class LoggerMessageConversion
         var replacement = SyntaxFactory.InvocationExpression(SyntaxFactory.IdentifierName(methodName), SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments)));
         return new LogCall(invocation, containingType, replacement, method, attributes);
     }
+
+    /// <summary>A type the generated method, which is not generic, could not name (<c>T</c> of the calling method).</summary>
+    private static bool UsesMethodTypeParameter(ITypeSymbol type) => type switch
+    {
+        ITypeParameterSymbol parameter => parameter.TypeParameterKind == TypeParameterKind.Method,
+        IArrayTypeSymbol array => UsesMethodTypeParameter(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.Any(UsesMethodTypeParameter),
+        _ => false,
+    };
 
     /// <summary>The template of an interpolated message: each hole becomes a placeholder named after what it reads.</summary>
     private static string? TemplateOf(IInterpolatedStringOperation interpolated, List<(string Name, ExpressionSyntax Value, IOperation Operation)> values)

@@ -203,6 +203,22 @@ public sealed class ClassifiedDataLoggedFixerTests
     }
 
     [Fact]
+    public async Task Conditional_calls_and_values_of_method_type_parameters_are_offered_no_fix()
+    {
+        const string source = """
+            using Microsoft.Extensions.Logging;
+
+            public class Audit
+            {
+                public void Maybe(ILogger? logger, Patron patron) => logger?.LogInformation("Card {Card}", {|MEC001:patron.CardNumber|});
+
+                public void Record<T>(ILogger logger, [MecCompliance.PersonalData] T subject) => logger.LogInformation("Subject {Subject}", {|MEC001:subject|});
+            }
+            """;
+        await VerifyAsync(source, source);
+    }
+
+    [Fact]
     public async Task Sinks_other_than_ILogger_calls_are_offered_no_fix()
     {
         const string source = """
