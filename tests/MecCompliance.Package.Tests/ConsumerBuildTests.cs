@@ -127,6 +127,20 @@ public sealed partial class ConsumerBuildTests(PackedFeed feed)
         Assert.True(File.Exists(Path.Combine(project.Directory, "bin", "Debug", "net8.0", "CorrectConsumer.dll")), build.ToString());
         Assert.True(File.Exists(Path.Combine(project.Directory, "bin", "Debug", "net10.0", "CorrectConsumer.dll")), build.ToString());
 
+        // What the restore gave the application: the attributes to compile against and ship (the runtime reads them),
+        // never the compiler-only analyzer and code-fix assemblies.
+        using var assets = JsonDocument.Parse(File.ReadAllText(Path.Combine(project.Directory, "obj", "project.assets.json")));
+        foreach (var target in assets.RootElement.GetProperty("targets").EnumerateObject())
+        {
+            var package = target.Value.GetProperty($"MecCompliance/{feed.PackageVersion}");
+            foreach (var kind in new[] { "compile", "runtime" })
+            {
+                Assert.Equal(
+                    new[] { "lib/netstandard2.0/MecCompliance.Attributes.dll" },
+                    package.GetProperty(kind).EnumerateObject().Select(p => p.Name));
+            }
+        }
+
         // One log per target framework, each a valid SARIF 2.1 log with no MEC finding and nothing above a note (the SDK's
         // own CA suggestions appear as notes): what CI uploads for a clean build.
         var logs = Directory.GetFiles(sarifDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal);

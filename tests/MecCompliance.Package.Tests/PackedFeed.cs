@@ -70,6 +70,10 @@ public sealed class PackedFeed : IAsyncLifetime
         foreach (var id in new[] { "meccompliance", "meccompliance.redaction" })
         {
             TryDelete(Path.Combine(cache, id, PackageVersion.ToLowerInvariant()));
+            if (Directory.Exists(Path.Combine(cache, id)) && !Directory.EnumerateFileSystemEntries(Path.Combine(cache, id)).Any())
+            {
+                TryDelete(Path.Combine(cache, id));
+            }
         }
 
         return Task.CompletedTask;
