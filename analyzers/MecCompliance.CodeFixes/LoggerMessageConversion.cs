@@ -47,7 +47,7 @@ internal static class LoggerMessageConversion
 
         var calls = new List<LogCall>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var invocation in diagnostics.Select(d => InvocationAt(root, d.Location.SourceSpan)).OfType<InvocationExpressionSyntax>().Distinct())
+        foreach (var invocation in diagnostics.Select(d => InvocationAt(root, model, d.Location.SourceSpan, cancellationToken)).OfType<InvocationExpressionSyntax>().Distinct())
         {
             if (TryRead(invocation, model, diagnostics, taken, cancellationToken) is { } call)
             {
@@ -91,12 +91,15 @@ internal static class LoggerMessageConversion
         return needsUsing ? changed.WithSyntaxRoot(MemberClassification.WithUsing(changedRoot)) : changed;
     }
 
-    public static InvocationExpressionSyntax? InvocationAt(SyntaxNode root, TextSpan span) =>
-        root.FindNode(span, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
+    /// <summary>The logging call around a finding; the value itself may be a call (<c>patron.CardNumber.Trim()</c>).</summary>
+    private static InvocationExpressionSyntax? InvocationAt(SyntaxNode root, SemanticModel model, TextSpan span, CancellationToken cancellationToken) =>
+        root.FindNode(span, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<InvocationExpressionSyntax>()
+            .FirstOrDefault(i => model.GetSymbolInfo(i, cancellationToken).Symbol is IMethodSymbol method &&
+                                 (method.ReducedFrom ?? method).ContainingType.HasFullName(LoggerExtensions));
 
     /// <summary>Whether the call containing <paramref name="span"/> can be converted (what the light bulb offers).</summary>
     public static bool CanConvert(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
-        InvocationAt(root, diagnostic.Location.SourceSpan) is { } invocation &&
+        InvocationAt(root, model, diagnostic.Location.SourceSpan, cancellationToken) is { } invocation &&
         TryRead(invocation, model, [diagnostic], new HashSet<string>(StringComparer.Ordinal), cancellationToken) is not null;
 
     private static LogCall? TryRead(InvocationExpressionSyntax invocation, SemanticModel model, IReadOnlyCollection<Diagnostic> diagnostics, HashSet<string> taken, CancellationToken cancellationToken)

@@ -121,6 +121,30 @@ public sealed class ClassifiedDataLoggedFixerTests
     }
 
     [Fact]
+    public async Task A_value_computed_by_a_call_is_passed_as_it_is()
+    {
+        await VerifyAsync("""
+            using Microsoft.Extensions.Logging;
+
+            public class Kiosk
+            {
+                public void Scan(ILogger logger, Patron patron) => logger.LogInformation("Scanned {Card}", {|MEC001:patron.CardNumber.Trim()|});
+            }
+            """, """
+            using MecCompliance;
+            using Microsoft.Extensions.Logging;
+
+            public partial class Kiosk
+            {
+                public void Scan(ILogger logger, Patron patron) => LogScanned(logger, patron.CardNumber.Trim());
+
+                [LoggerMessage(Level = LogLevel.Information, Message = "Scanned {Card}")]
+                static partial void LogScanned(ILogger logger, [PatronRecord] string card);
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Level_event_id_and_exception_are_kept()
     {
         await VerifyAsync("""
