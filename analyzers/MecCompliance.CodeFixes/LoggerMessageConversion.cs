@@ -68,8 +68,7 @@ internal static class LoggerMessageConversion
 
         // At the end of the type, in source order: a fix applied call by call and Fix All give the same file. Each
         // generated method is set off by a blank line, like any other member.
-        var newLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-        var blankLine = newLine.IsKind(SyntaxKind.EndOfLineTrivia) ? newLine : SyntaxFactory.CarriageReturnLineFeed;
+        var blankLine = await MemberClassification.EndOfLineAsync(document, root, cancellationToken).ConfigureAwait(false);
         foreach (var call in calls.OrderBy(c => c.Invocation.SpanStart))
         {
             var method = call.Method.WithLeadingTrivia(blankLine).WithTrailingTrivia(blankLine);
@@ -88,7 +87,7 @@ internal static class LoggerMessageConversion
         var changedRoot = (CompilationUnitSyntax)(await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
 
         var needsUsing = calls.SelectMany(c => c.Attributes).Distinct().Any(a => !MemberClassification.Resolves(model, calls[0].Invocation.SpanStart, a));
-        return needsUsing ? changed.WithSyntaxRoot(MemberClassification.WithUsing(changedRoot)) : changed;
+        return needsUsing ? changed.WithSyntaxRoot(MemberClassification.WithUsing(changedRoot, blankLine)) : changed;
     }
 
     /// <summary>The logging call around a finding; the value itself may be a call (<c>patron.CardNumber.Trim()</c>).</summary>

@@ -83,7 +83,7 @@ internal static class MemberClassification
             var rewritten = unit.ReplaceNodes(declarations, (before, after) => WithAttribute(after, attributeByDeclaration[before]));
             if (needsUsing)
             {
-                rewritten = WithUsing(rewritten);
+                rewritten = WithUsing(rewritten, await EndOfLineAsync(original, root, cancellationToken).ConfigureAwait(false));
             }
 
             solution = solution.WithDocumentSyntaxRoot(original.Id, rewritten);
@@ -125,10 +125,21 @@ internal static class MemberClassification
         lists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() is var name &&
             (name == attributeName || name == attributeName + "Attribute" || name.EndsWith("." + attributeName, StringComparison.Ordinal)));
 
-    public static CompilationUnitSyntax WithUsing(CompilationUnitSyntax unit)
+    /// <summary>The file's own line ending; for a one-line file, the one the workspace formats with.</summary>
+    public static async Task<SyntaxTrivia> EndOfLineAsync(Document document, SyntaxNode root, CancellationToken cancellationToken)
     {
-        var newLine = unit.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-        var endOfLine = newLine.IsKind(SyntaxKind.EndOfLineTrivia) ? newLine : SyntaxFactory.CarriageReturnLineFeed;
+        var existing = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        if (existing.IsKind(SyntaxKind.EndOfLineTrivia))
+        {
+            return existing;
+        }
+
+        var options = await document.GetOptionsAsync(cancellationToken).ConfigureAwait(false);
+        return SyntaxFactory.EndOfLine(options.GetOption(Microsoft.CodeAnalysis.Formatting.FormattingOptions.NewLine));
+    }
+
+    public static CompilationUnitSyntax WithUsing(CompilationUnitSyntax unit, SyntaxTrivia endOfLine)
+    {
         var directive = SyntaxFactory.UsingDirective(SyntaxFactory.IdentifierName(AttributesNamespace))
             .WithUsingKeyword(SyntaxFactory.Token(SyntaxKind.UsingKeyword).WithTrailingTrivia(SyntaxFactory.Space))
             .WithTrailingTrivia(endOfLine);

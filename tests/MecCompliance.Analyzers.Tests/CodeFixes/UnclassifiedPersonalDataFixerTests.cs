@@ -149,6 +149,18 @@ public sealed class UnclassifiedPersonalDataFixerTests
     }
 
     [Fact]
+    public async Task Record_positional_member_is_classified_on_its_parameter()
+    {
+        await Verify.VerifyCodeFixAsync("""
+            public record PatronCard(int Id, string {|MEC005:CardNumber|});
+            """, """
+            using MecCompliance;
+
+            public record PatronCard(int Id, [PatronRecord] string CardNumber);
+            """);
+    }
+
+    [Fact]
     public async Task No_using_is_added_where_the_attributes_already_resolve()
     {
         await Verify.VerifyCodeFixAsync("""
