@@ -108,9 +108,8 @@ public static class MecComplianceServiceCollectionExtensions
         services.AddOptions<MecComplianceOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<MecComplianceOptions>, MecComplianceOptionsValidator>();
 
-        // The probe's provider sees only its own category, at every level, whatever the other filter rules say.
+        // The probe's provider joins the factory when the check runs; it sees only its own category, at every level.
         services.AddSingleton<RedactionProbeProvider>();
-        services.AddSingleton<ILoggerProvider>(static sp => sp.GetRequiredService<RedactionProbeProvider>());
         services.Configure<LoggerFilterOptions>(static filters => filters.Rules.Add(
             new LoggerFilterRule(typeof(RedactionProbeProvider).FullName, RedactionProbeProvider.Category, LogLevel.Trace, filter: null)));
 

@@ -125,11 +125,26 @@ public sealed class StartupCheckTests
     }
 
     [Fact]
+    public void Clearing_the_providers_after_AddMecCompliance_is_still_checked_and_still_redacts()
+    {
+        var services = new ServiceCollection();
+        services.AddMecCompliance();
+        services.AddLogging(logging => logging.ClearProviders().AddFakeLogging());
+        using var provider = services.BuildServiceProvider();
+
+        provider.ValidateMecCompliance();
+        provider.ValidateMecCompliance();
+        PatronLog.CheckedOut(provider.Logger(), Card);
+
+        Assert.Equal(string.Empty, provider.Single(1).Tag("CardNumber"));
+    }
+
+    [Fact]
     public void A_logger_factory_that_bypasses_the_providers_is_refused()
     {
         var services = TestServices.WithFakeLogging();
         services.AddMecCompliance();
-        services.AddSingleton<ILoggerFactory>(new LoggerFactory());
+        services.AddSingleton<ILoggerFactory>(new ForeignLoggerFactory());
         using var provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(provider.ValidateMecCompliance);
@@ -208,5 +223,19 @@ public sealed class StartupCheckTests
         await host.StopAsync();
 
         Assert.Equal(UpstreamHmac.Redactor(TestServices.Key, 42).Redact("ada@example.org"), host.Services.Single(2).Tag("Email"));
+    }
+}
+
+/// <summary>A logging library's own factory, as some replace ILoggerFactory with: it ignores added providers.</summary>
+internal sealed class ForeignLoggerFactory : ILoggerFactory
+{
+    public void AddProvider(ILoggerProvider provider)
+    {
+    }
+
+    public ILogger CreateLogger(string categoryName) => Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    public void Dispose()
+    {
     }
 }

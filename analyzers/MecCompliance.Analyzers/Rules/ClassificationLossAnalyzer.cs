@@ -42,6 +42,7 @@ public sealed class ClassificationLossAnalyzer : DiagnosticAnalyzer
                 RuleDescriptors.MEC006_ClassificationLost,
                 flow.Location,
                 flow.AdditionalLocations(),
+                DiagnosticPropertyNames.For(flow.Classes, member),
                 sources,
                 member is IFieldSymbol ? "field" : "property",
                 flow.Sink.Name,

@@ -40,6 +40,7 @@ public sealed class ClassifiedDataLoggedAnalyzer : DiagnosticAnalyzer
                 RuleDescriptors.MEC001_ClassifiedDataLogged,
                 flow.Location,
                 flow.AdditionalLocations(),
+                DiagnosticPropertyNames.For(flow.Classes),
                 sources,
                 flow.Sink.Name,
                 flow.PathDisplay));

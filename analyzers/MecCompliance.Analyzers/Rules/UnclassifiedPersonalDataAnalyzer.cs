@@ -75,7 +75,7 @@ public sealed class UnclassifiedPersonalDataAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.MEC005_UnclassifiedPersonalData, member.Locations[0], kind, member.Name, phrase));
+            context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.MEC005_UnclassifiedPersonalData, member.Locations[0], SuggestedClassification(phrase), kind, member.Name, phrase));
         }
 
         public void AnalyzeParameters(SymbolAnalysisContext context)
@@ -107,9 +107,19 @@ public sealed class UnclassifiedPersonalDataAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.MEC005_UnclassifiedPersonalData, parameter.Locations[0], "Parameter", parameter.Name, phrase));
+                context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.MEC005_UnclassifiedPersonalData, parameter.Locations[0], SuggestedClassification(phrase), "Parameter", parameter.Name, phrase));
             }
         }
+
+        // For the code fix: a card, a patron or a borrower identifies a library record (RSMo 182.815), the strictest class.
+        private static ImmutableDictionary<string, string?> SuggestedClassification(string phrase) =>
+            phrase.Split(' ').Any(w => w is "card" or "patron" or "borrower") ? PatronRecordSuggestion : PersonalDataSuggestion;
+
+        private static readonly ImmutableDictionary<string, string?> PatronRecordSuggestion =
+            ImmutableDictionary<string, string?>.Empty.Add(DiagnosticPropertyNames.Classification, "PatronRecord");
+
+        private static readonly ImmutableDictionary<string, string?> PersonalDataSuggestion =
+            ImmutableDictionary<string, string?>.Empty.Add(DiagnosticPropertyNames.Classification, "PersonalData");
 
         private bool TryMatch(ISymbol symbol, ITypeSymbol type, out string phrase)
         {

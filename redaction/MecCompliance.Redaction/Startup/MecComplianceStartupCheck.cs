@@ -85,6 +85,7 @@ internal sealed class MecComplianceStartupCheck(IServiceProvider services)
             return;
         }
 
+        probe.AttachTo(factory);
         var observation = probe.Observe(secret, () => ProbeLog.Probe(factory.CreateLogger(RedactionProbeProvider.Category), secret));
         var isTelemetryFactory = factory.GetType().FullName == TelemetryFactoryName;
 
