@@ -1,2 +1,2 @@
-// The runtime package is built in the runtime issue; this file keeps the project compiling until then.
+// Span-based public APIs (MecHmacRedactor's key) are outside the CLS; say so rather than let callers guess.
 [assembly: System.CLSCompliant(false)]
