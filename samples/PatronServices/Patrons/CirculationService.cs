@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using PatronServices.Data;
+using PatronServices.Vendors;
+
+namespace PatronServices.Patrons;
+
+/// <summary>Loans, holds and e-book checkouts of one member library's patrons.</summary>
+public sealed class CirculationService(PatronDb db, OverDriveClient overDrive, ILogger<CirculationService> logger)
+{
+    public async Task<Patron> RegisterAsync(Patron patron, CancellationToken cancellationToken)
+    {
+        db.Patrons.Add(patron);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Ids and counts identify nobody outside the circulation database: they may be logged.
+        logger.LogInformation("Registered patron {PatronId} at library {LibraryId}", patron.Id, patron.HomeLibraryId);
+        return patron;
+    }
+
+    public Task<List<Loan>> OpenLoansAsync(int patronId, CancellationToken cancellationToken) =>
+        db.Loans.Where(l => l.PatronId == patronId && l.ReturnedOn == null).ToListAsync(cancellationToken);
+
+    public async Task<Hold?> PlaceHoldAsync(int patronId, string title, CancellationToken cancellationToken)
+    {
+        if (!await db.Patrons.AnyAsync(p => p.Id == patronId, cancellationToken))
+        {
+            return null;
+        }
+
+        var hold = new Hold { PatronId = patronId, Title = title, PlacedOn = DateOnly.FromDateTime(DateTime.UtcNow) };
+        db.Holds.Add(hold);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Hold {HoldId} placed for patron {PatronId}", hold.Id, patronId);
+        return hold;
+    }
+
+    public async Task<EbookCheckout?> CheckoutEbookAsync(int patronId, string titleId, CancellationToken cancellationToken)
+    {
+        var patron = await db.Patrons.FindAsync([patronId], cancellationToken);
+        if (patron is null)
+        {
+            return null;
+        }
+
+        var checkout = await overDrive.CheckoutAsync(new EbookCheckoutRequest(patron.CardNumber, titleId), cancellationToken);
+        db.Loans.Add(new Loan { PatronId = patron.Id, Title = checkout.Title, DueOn = checkout.DueOn });
+        await db.SaveChangesAsync(cancellationToken);
+
+        logger.LogInformation("E-book {TitleId} checked out for patron {PatronId}", titleId, patron.Id);
+        return checkout;
+    }
+}
