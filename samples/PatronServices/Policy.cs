@@ -6,7 +6,7 @@ using MecCompliance;
     Hosts = new[] { "patron.overdrive.example" }, Contract = "MEC-2023-007")]
 
 // The collections agency may receive contact details of patrons with long-overdue fines, never their records.
-[assembly: ApprovedVendor("Midwest Collections", typeof(PersonalDataAttribute),
+[assembly: ApprovedVendor("MidwestCollections", typeof(PersonalDataAttribute),
     Hosts = new[] { "api.midwestcollections.example" }, Contract = "MEC-2024-012")]
 
 // Approved by the consortium for audio-book lending; this service does not use it (yet), and the report says so.

@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using MecCompliance.Analyzers.Policy;
+using MecCompliance.Cli.Report;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace MecCompliance.Cli.Analysis;
+
+/// <summary>Runs the analyzers on each project and assembles the data map.</summary>
+internal sealed class ComplianceReportBuilder(string target, SourcePaths paths, TextWriter progress)
+{
+    private readonly List<string> _projects = [];
+    private readonly List<ClassifiedMember> _members = [];
+    private readonly List<DataFlow> _flows = [];
+    private readonly List<Finding> _findings = [];
+    private readonly Dictionary<(PartyKind, string), Declaration> _declarations = [];
+
+    /// <summary>Adds <paramref name="project"/>; false when it does not reference MecCompliance and is not <paramref name="required"/>.</summary>
+    public async Task<bool> AddAsync(Project project, bool required, CancellationToken cancellationToken)
+    {
+        project = project.AnalyzerReferences.Where(MecAnalyzers.IsMecAnalyzer).Aggregate(project, (p, r) => p.RemoveAnalyzerReference(r));
+        var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new ReportException($"{project.Name}: Roslyn produced no compilation.");
+        var symbols = ComplianceSymbols.TryCreate(compilation);
+        if (symbols is null)
+        {
+            return required
+                ? throw new ReportException($"{project.Name} does not reference MecCompliance: add the MecCompliance package (or the attributes project) before reporting on it.")
+                : false;
+        }
+
+        var errors = compilation.GetDiagnostics(cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
+        if (errors > 0)
+        {
+            progress.WriteLine($"  {project.Name}: {errors} compiler error(s); flows in code that does not compile may be missing.");
+        }
+
+        var diagnostics = ImmutableArray<Diagnostic>.Empty;
+        if (!MecAnalyzers.All.IsEmpty)
+        {
+            var withAnalyzers = compilation.WithAnalyzers(MecAnalyzers.All, new CompilationWithAnalyzersOptions(
+                project.AnalyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+            diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var register = PolicyRegister.Read(compilation, paths);
+        foreach (var declaration in register.Declarations)
+        {
+            _declarations.TryAdd((declaration.Kind, declaration.Name), declaration);
+        }
+
+        var mec = diagnostics.Where(d => d.Id.StartsWith("MEC", StringComparison.Ordinal) && !d.IsSuppressed).ToList();
+        _projects.Add(project.Name);
+        _members.AddRange(ClassifiedMemberCatalog.Collect(compilation, symbols, paths, cancellationToken));
+        var flows = new FlowCollector(compilation, symbols, register, paths);
+        _flows.AddRange(flows.FromDiagnostics(mec, cancellationToken));
+        _flows.AddRange(flows.ApprovedPartyCalls(cancellationToken));
+        _findings.AddRange(mec.Select(d => new Finding(project.Name, d.Id, SeverityOf(d.Severity), d.Descriptor.Title.ToString(), d.GetMessage(),
+            d.Descriptor.HelpLinkUri, paths.PointOf(d.Location))));
+        return true;
+    }
+
+    public DataMap Build()
+    {
+        var flows = _flows
+            .OrderBy(f => f.Location.Path, StringComparer.Ordinal).ThenBy(f => f.Location.Line).ThenBy(f => f.Location.Column)
+            .ToList();
+        var parties = _declarations.Values
+            .OrderBy(d => d.Kind).ThenBy(d => d.Name, StringComparer.Ordinal)
+            .Select(d => new DeclaredParty(d.Kind, d.Name, ClassNames.Of(d.Allowed), d.Hosts, d.Contract,
+                ClassNames.Of(ClassNames.Parse(flows.Where(f => IsTo(f, d)).SelectMany(f => f.Classes))), d.DeclaredIn, d.Location))
+            .ToList();
+        return new DataMap(
+            target,
+            _projects,
+            _members.OrderBy(m => m.Location.Path, StringComparer.Ordinal).ThenBy(m => m.Location.Line).ToList(),
+            flows,
+            parties,
+            _findings.OrderBy(f => f.Location.Path, StringComparer.Ordinal).ThenBy(f => f.Location.Line).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList());
+    }
+
+    private static bool IsTo(DataFlow flow, Declaration declaration) =>
+        flow.Kind == (declaration.Kind == PartyKind.Vendor ? SinkKind.Vendor : SinkKind.Storage) &&
+        string.Equals(flow.Sink, declaration.Name, StringComparison.Ordinal);
+
+    private static FindingSeverity SeverityOf(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => FindingSeverity.Error,
+        DiagnosticSeverity.Warning => FindingSeverity.Warning,
+        DiagnosticSeverity.Info => FindingSeverity.Info,
+        _ => FindingSeverity.Hidden,
+    };
+}
+
+/// <summary>A failure the user can act on; its message is printed as is and the tool exits with code 2.</summary>
+internal sealed class ReportException(string message) : Exception(message);
