@@ -13,7 +13,8 @@ internal static class MecCommand
     public const int ViolationsFound = 1;
     public const int UsageOrLoadError = 2;
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    /// <param name="onReport">Sees the data map before it is written (tests inspect it without parsing a format).</param>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, Action<DataMap>? onReport = null)
     {
         if (args.Count > 0 && args[0] is "--help" or "-h" or "help")
         {
@@ -36,6 +37,7 @@ internal static class MecCommand
         try
         {
             var map = await ReportAsync(arguments, stderr, cancellationToken).ConfigureAwait(false);
+            onReport?.Invoke(map);
             if (arguments.OutputFile is { } file)
             {
                 await using var writer = new StreamWriter(file);

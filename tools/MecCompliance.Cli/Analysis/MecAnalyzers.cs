@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using MecCompliance.Analyzers;
 using MecCompliance.Analyzers.Policy;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -12,6 +13,17 @@ internal static class MecAnalyzers
     public static Assembly Assembly => typeof(ComplianceSymbols).Assembly;
 
     public static ImmutableArray<DiagnosticAnalyzer> All { get; } = Create();
+
+    /// <summary>Every MEC rule, whether or not this build's analyzers report it yet.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } =
+    [
+        RuleDescriptors.MEC001_ClassifiedDataLogged,
+        RuleDescriptors.MEC002_ClassifiedDataSentToVendor,
+        RuleDescriptors.MEC003_ClassifiedDataStoredOutsideSink,
+        RuleDescriptors.MEC004_InvalidPolicyDeclaration,
+        RuleDescriptors.MEC005_UnclassifiedPersonalData,
+        RuleDescriptors.MEC006_ClassificationLost,
+    ];
 
     private static ImmutableArray<DiagnosticAnalyzer> Create() =>
         Assembly.GetTypes()

@@ -14,7 +14,7 @@ internal static class HtmlReportWriter
     {
         var violations = map.Violations.Count();
         w.WriteLine("<!DOCTYPE html>");
-        w.WriteLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        w.WriteLine("<html lang=\"en\"><head><meta charset=\"utf-8\" />");
         w.WriteLine($"<title>MecCompliance report: {E(Path.GetFileName(map.Target))}</title>");
         w.WriteLine("<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:80rem}table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}" +
                     "th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}" +

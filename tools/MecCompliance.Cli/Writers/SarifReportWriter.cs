@@ -14,9 +14,7 @@ internal static class SarifReportWriter
     public static void Write(DataMap map, TextWriter output)
     {
         var baseUri = new Uri(Path.GetDirectoryName(Path.GetFullPath(map.Target))! + Path.DirectorySeparatorChar).AbsoluteUri;
-        var rules = MecAnalyzers.All
-            .SelectMany(a => a.SupportedDiagnostics)
-            .DistinctBy(d => d.Id)
+        var rules = MecAnalyzers.Descriptors
             .OrderBy(d => d.Id, StringComparer.Ordinal)
             .Select(d => new JsonObject
             {

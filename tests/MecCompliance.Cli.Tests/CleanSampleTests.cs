@@ -1,0 +1,70 @@
+using MecCompliance.Cli.Report;
+
+namespace MecCompliance.Cli.Tests;
+
+/// <summary>The report on samples/PatronServices, the compliant service: every flow approved, exit code 0.</summary>
+public sealed class CleanSampleTests(CleanSampleReport report) : IClassFixture<CleanSampleReport>
+{
+    [Fact]
+    public void Compliant_service_exits_with_0_and_no_finding_errors()
+    {
+        Assert.Equal(MecCommand.Compliant, report.ExitCode);
+        Assert.DoesNotContain(report.Map.Findings, f => f.Severity == FindingSeverity.Error);
+        Assert.Contains("**Verdict: compliant.**", report.Output);
+    }
+
+    [Fact]
+    public void No_flow_is_a_violation()
+    {
+        Assert.NotEmpty(report.Map.Flows);
+        Assert.All(report.Map.Flows, f => Assert.NotEqual(Verdict.Violation, f.Verdict));
+    }
+
+    [Fact]
+    public void OverDrive_receives_patron_records_under_its_contract()
+    {
+        var flow = Assert.Single(report.Map.Flows, f => f.Sink == "OverDrive");
+        Assert.Equal(("EbookCheckoutRequest", "MEC-2023-007"), (flow.Data, flow.Contract));
+        Assert.Equal(["PatronRecord"], Assert.Single(report.Map.Parties, p => p.Name == "OverDrive").Received);
+    }
+
+    [Fact]
+    public void Collections_agency_receives_contact_data_only()
+    {
+        var flow = Assert.Single(report.Map.Flows, f => f.Sink == "MidwestCollections");
+        Assert.Equal((SinkKind.Vendor, Verdict.Approved, "CollectionReferral"), (flow.Kind, flow.Verdict, flow.Data));
+        Assert.Equal(["PersonalData"], flow.Classes);
+        Assert.Equal("MEC-2024-012", flow.Contract);
+    }
+
+    [Fact]
+    public void Patron_database_receives_patrons_loans_and_holds()
+    {
+        var stored = report.Map.Flows.Where(f => f.Sink == "PatronDb").Select(f => f.Data).Order().ToList();
+        Assert.Equal(["Hold", "Loan", "Patron"], stored);
+        Assert.All(report.Map.Flows.Where(f => f.Sink == "PatronDb"), f => Assert.Equal("ApprovedSink(\"PatronDb\")", f.Declaration));
+    }
+
+    [Fact]
+    public void Unused_vendor_and_unused_class_of_a_used_sink_are_both_reported()
+    {
+        var unused = report.Map.UnusedApprovals.Select(u => (u.Name, u.Class, u.PartyUnused)).ToList();
+        Assert.Contains(("hoopla", "PatronRecord", true), unused);
+        Assert.Contains(("PatronDb", "OrganizationalData", false), unused);
+        Assert.DoesNotContain(unused, u => u.Name is "OverDrive" or "MidwestCollections");
+    }
+
+    [Fact]
+    public void Member_library_directory_is_organizational_data_and_loans_are_classified_as_a_type()
+    {
+        Assert.Contains(report.Map.ClassifiedMembers, m => m.Name == "MemberLibrary.Name" && m.Classes.SequenceEqual(["OrganizationalData"]));
+        Assert.Contains(report.Map.ClassifiedMembers, m => m.Name == "Loan" && m.Kind == "type" && m.Classes.SequenceEqual(["PatronRecord"]));
+        Assert.DoesNotContain(report.Map.ClassifiedMembers, m => m.Name is "Patron.Id" or "Patron.HomeLibraryId" or "Patron.FinesOwed");
+    }
+
+    [Fact]
+    public void Logging_ids_and_amounts_is_no_flow_of_classified_data()
+    {
+        Assert.DoesNotContain(report.Map.Flows, f => f.Data.Contains("Id", StringComparison.Ordinal) || f.Data.Contains("FinesOwed", StringComparison.Ordinal));
+    }
+}
