@@ -14,7 +14,7 @@ public sealed class ViolationsSampleTests(ViolationsSampleReport report)
 {
     private const string PendingFlowEngine = "Needs the analyzers of the flow branch (MEC001, MEC006); enable when merged.";
     private const string PendingVendorRules = "Needs MEC002/MEC003 (issue 4), not merged yet.";
-    private const string PendingPolicyRule = "Needs MEC004 of the foundation branch; enable when merged.";
+
 
     [Fact]
     public void Progress_goes_to_standard_error_and_the_report_to_standard_output()
@@ -78,14 +78,14 @@ public sealed class ViolationsSampleTests(ViolationsSampleReport report)
         Assert.DoesNotContain(report.Map.Flows, f => f.Classes.Count == 0);
     }
 
-    [Fact(Skip = PendingPolicyRule)]
+    [Fact]
     public void Violations_make_the_exit_code_1()
     {
         Assert.Equal(MecCommand.ViolationsFound, report.ExitCode);
         Assert.Contains("violation(s)", report.Output);
     }
 
-    [Fact(Skip = PendingPolicyRule)]
+    [Fact]
     public void Vendor_approved_for_patron_records_without_contract_is_a_finding()
     {
         var finding = Assert.Single(report.Map.Findings, f => f.RuleId == "MEC004");

@@ -13,7 +13,7 @@ internal sealed class ComplianceReportBuilder(string target, SourcePaths paths, 
     private readonly List<ClassifiedMember> _members = [];
     private readonly List<DataFlow> _flows = [];
     private readonly List<Finding> _findings = [];
-    private readonly Dictionary<(PartyKind, string), Declaration> _declarations = [];
+    private readonly Dictionary<(PartyKind, string), Declaration> _declarations = new(new PartyKeyComparer());
 
     /// <summary>Adds <paramref name="project"/>; false when it does not reference MecCompliance and is not <paramref name="required"/>.</summary>
     public async Task<bool> AddAsync(Project project, bool required, CancellationToken cancellationToken)
@@ -43,7 +43,7 @@ internal sealed class ComplianceReportBuilder(string target, SourcePaths paths, 
             diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var register = PolicyRegister.Read(compilation, paths);
+        var register = PolicyRegister.Read(compilation, symbols, paths, cancellationToken);
         foreach (var declaration in register.Declarations)
         {
             _declarations.TryAdd((declaration.Kind, declaration.Name), declaration);
@@ -68,7 +68,7 @@ internal sealed class ComplianceReportBuilder(string target, SourcePaths paths, 
         var parties = _declarations.Values
             .OrderBy(d => d.Kind).ThenBy(d => d.Name, StringComparer.Ordinal)
             .Select(d => new DeclaredParty(d.Kind, d.Name, ClassNames.Of(d.Allowed), d.Hosts, d.Contract,
-                ClassNames.Of(ClassNames.Parse(flows.Where(f => IsTo(f, d)).SelectMany(f => f.Classes))), d.DeclaredIn, d.Location))
+                ClassNames.Of(ClassNames.Parse(flows.Where(f => IsTo(f, d)).SelectMany(f => f.Classes))), d.DeclaredIn, d.Location, d.Problems))
             .ToList();
         return new DataMap(
             target,
@@ -81,7 +81,7 @@ internal sealed class ComplianceReportBuilder(string target, SourcePaths paths, 
 
     private static bool IsTo(DataFlow flow, Declaration declaration) =>
         flow.Kind == (declaration.Kind == PartyKind.Vendor ? SinkKind.Vendor : SinkKind.Storage) &&
-        string.Equals(flow.Sink, declaration.Name, StringComparison.Ordinal);
+        string.Equals(flow.Sink, declaration.Name, StringComparison.OrdinalIgnoreCase);
 
     private static FindingSeverity SeverityOf(DiagnosticSeverity severity) => severity switch
     {
@@ -90,6 +90,15 @@ internal sealed class ComplianceReportBuilder(string target, SourcePaths paths, 
         DiagnosticSeverity.Info => FindingSeverity.Info,
         _ => FindingSeverity.Hidden,
     };
+}
+
+/// <summary>Vendor and sink names are compared ignoring case, as the analyzers compare them.</summary>
+internal sealed class PartyKeyComparer : IEqualityComparer<(PartyKind Kind, string Name)>
+{
+    public bool Equals((PartyKind Kind, string Name) x, (PartyKind Kind, string Name) y) =>
+        x.Kind == y.Kind && string.Equals(x.Name, y.Name, StringComparison.OrdinalIgnoreCase);
+
+    public int GetHashCode((PartyKind Kind, string Name) key) => HashCode.Combine(key.Kind, StringComparer.OrdinalIgnoreCase.GetHashCode(key.Name));
 }
 
 /// <summary>A failure the user can act on; its message is printed as is and the tool exits with code 2.</summary>

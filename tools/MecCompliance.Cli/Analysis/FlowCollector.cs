@@ -79,7 +79,7 @@ internal sealed class FlowCollector(Compilation compilation, ComplianceSymbols s
                     if (declaration is not null && declaration.Approves(value.Classes))
                     {
                         yield return new DataFlow(Project, value.Names, ClassNames.Of(value.Classes), party.Kind == PartyKind.Vendor ? SinkKind.Vendor : SinkKind.Storage,
-                            party.Name, Verdict.Approved, RuleId: null, declaration.Text, declaration.Contract,
+                            declaration.Name, Verdict.Approved, RuleId: null, declaration.Text, declaration.Contract,
                             $"{value.Names} is handed to {SinkOf(invocation)}, which belongs to {party.Name}",
                             paths.PointOf(argument.Value.Syntax.GetLocation()));
                     }
@@ -96,29 +96,23 @@ internal sealed class FlowCollector(Compilation compilation, ComplianceSymbols s
     private Party? PartyOf(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        if (MarkOf(method) is { } marked)
+        if (register.Model.VendorNameOf(method) is { } vendor)
         {
-            return marked;
+            return new Party(PartyKind.Vendor, vendor);
         }
 
-        for (var type = method.ContainingType; type is not null; type = type.BaseType)
+        if (register.Model.SinkNameOf(method) is { } sink)
         {
-            if (MarkOf(type) is { } onType)
-            {
-                return onType;
-            }
+            return new Party(PartyKind.Sink, sink);
         }
 
         // EF Core: a write through a DbSet or a DbContext belongs to the context's [DataSink].
         if (EntityWrites.Contains(method.Name) && invocation.Instance is { } instance)
         {
             var context = instance is IPropertyReferenceOperation { Property.ContainingType: { } owner } && IsDbSet(instance.Type) ? owner : instance.Type;
-            for (var type = context as INamedTypeSymbol; type is not null; type = type.BaseType)
+            if (context is not null && register.Model.SinkNameOf(context) is { } contextSink)
             {
-                if (MarkOf(type) is { Kind: PartyKind.Sink } sink)
-                {
-                    return sink;
-                }
+                return new Party(PartyKind.Sink, contextSink);
             }
         }
 
@@ -127,28 +121,13 @@ internal sealed class FlowCollector(Compilation compilation, ComplianceSymbols s
 
     private static bool IsDbSet(ITypeSymbol? type) => type is INamedTypeSymbol named && named.OriginalDefinition.HasFullName("Microsoft.EntityFrameworkCore.DbSet`1");
 
-    private static Party? MarkOf(ISymbol symbol)
-    {
-        foreach (var attribute in symbol.GetAttributes())
-        {
-            var kind = attribute.AttributeClass.HasFullName(MetadataNames.VendorAttribute) ? PartyKind.Vendor
-                : attribute.AttributeClass.HasFullName(MetadataNames.DataSinkAttribute) ? PartyKind.Sink
-                : (PartyKind?)null;
-            if (kind is not null && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name)
-            {
-                return new Party(kind.Value, name);
-            }
-        }
-
-        return null;
-    }
-
     // A vendor client's own sends are the same flow as the call into the client; counting them twice would mislead.
-    private static bool IsInside(SemanticModel model, SyntaxNode call, Party party, CancellationToken cancellationToken)
+    private bool IsInside(SemanticModel model, SyntaxNode call, Party party, CancellationToken cancellationToken)
     {
         for (var type = model.GetEnclosingSymbol(call.SpanStart, cancellationToken)?.ContainingType; type is not null; type = type.ContainingType)
         {
-            if (MarkOf(type) == party)
+            var mark = party.Kind == PartyKind.Vendor ? register.Model.VendorNameOf(type) : register.Model.SinkNameOf(type);
+            if (string.Equals(mark, party.Name, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -5,80 +5,44 @@ using Microsoft.CodeAnalysis;
 namespace MecCompliance.Cli.Analysis;
 
 /// <summary>
-/// The vendor and sink declarations visible from a compilation: its own <c>[assembly: ...]</c> attributes and those of
-/// referenced assemblies (a consortium may ship its register as a policy assembly).
+/// The vendor and sink declarations visible from a compilation, as the analyzers' own <see cref="PolicyModel"/> reads
+/// them (the compilation's and referenced policy assemblies'), in the report's terms.
 /// </summary>
 internal sealed class PolicyRegister
 {
-    private PolicyRegister(IReadOnlyList<Declaration> declarations)
+    private PolicyRegister(PolicyModel model, IReadOnlyList<Declaration> declarations)
     {
+        Model = model;
         Declarations = declarations;
     }
 
+    public PolicyModel Model { get; }
+
     public IReadOnlyList<Declaration> Declarations { get; }
 
-    public static PolicyRegister Read(Compilation compilation, SourcePaths paths)
+    public static PolicyRegister Read(Compilation compilation, ComplianceSymbols symbols, SourcePaths paths, CancellationToken cancellationToken)
     {
-        var declarations = new List<Declaration>();
-        Collect(compilation.Assembly, declarations, paths);
-        foreach (var referenced in compilation.SourceModule.ReferencedAssemblySymbols)
-        {
-            Collect(referenced, declarations, paths);
-        }
-
-        return new PolicyRegister(declarations);
+        var model = PolicyModel.Create(compilation, symbols, cancellationToken);
+        var declarations = model.Vendors
+            .Select(v => Declaration.From(PartyKind.Vendor, v, v.Hosts, v.Contract, paths))
+            .Concat(model.Sinks.Select(s => Declaration.From(PartyKind.Sink, s, [], null, paths)))
+            .ToList();
+        return new PolicyRegister(model, declarations);
     }
 
+    /// <summary>The declaration of the vendor or sink <paramref name="name"/>, compared as the analyzers compare it (ignoring case).</summary>
     public Declaration? Find(PartyKind kind, string name) =>
-        Declarations.FirstOrDefault(d => d.Kind == kind && string.Equals(d.Name, name, StringComparison.Ordinal));
-
-    private static void Collect(IAssemblySymbol assembly, List<Declaration> declarations, SourcePaths paths)
-    {
-        foreach (var attribute in assembly.GetAttributes())
-        {
-            var kind = attribute.AttributeClass.HasFullName(MetadataNames.ApprovedVendorAttribute) ? PartyKind.Vendor
-                : attribute.AttributeClass.HasFullName(MetadataNames.ApprovedSinkAttribute) ? PartyKind.Sink
-                : (PartyKind?)null;
-            if (kind is null || attribute.ConstructorArguments.Length == 0 || attribute.ConstructorArguments[0].Value is not string name)
-            {
-                continue;
-            }
-
-            var allowed = DataClass.None;
-            foreach (var argument in attribute.ConstructorArguments.Skip(1))
-            {
-                foreach (var type in argument.Kind == TypedConstantKind.Array ? argument.Values : [argument])
-                {
-                    allowed |= ComplianceSymbols.ClassOfAttribute(type.Value as INamedTypeSymbol);
-                }
-            }
-
-            string[] hosts = [];
-            string? contract = null;
-            foreach (var (key, value) in attribute.NamedArguments)
-            {
-                if (key == "Hosts" && value.Kind == TypedConstantKind.Array)
-                {
-                    hosts = value.Values.Select(v => v.Value as string).OfType<string>().ToArray();
-                }
-                else if (key == "Contract")
-                {
-                    contract = value.Value as string;
-                }
-            }
-
-            var location = attribute.ApplicationSyntaxReference is { } reference
-                ? paths.PointOf(reference.SyntaxTree.GetLocation(reference.Span))
-                : null;
-            declarations.Add(new Declaration(kind.Value, name, allowed, hosts, contract, assembly.Name, location));
-        }
-    }
+        Declarations.FirstOrDefault(d => d.Kind == kind && string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>One <c>ApprovedVendor</c> or <c>ApprovedSink</c> declaration.</summary>
-internal sealed record Declaration(PartyKind Kind, string Name, DataClass Allowed, IReadOnlyList<string> Hosts, string? Contract, string DeclaredIn, SourcePoint? Location)
+internal sealed record Declaration(PartyKind Kind, string Name, DataClass Allowed, IReadOnlyList<string> Hosts, string? Contract, string DeclaredIn, SourcePoint? Location, IReadOnlyList<string> Problems)
 {
     public string Text => Kind == PartyKind.Vendor ? $"ApprovedVendor(\"{Name}\")" : $"ApprovedSink(\"{Name}\")";
 
     public bool Approves(DataClass carried) => (carried & ~Allowed) == DataClass.None;
+
+    public static Declaration From(PartyKind kind, PolicyDeclaration declaration, IEnumerable<string> hosts, string? contract, SourcePaths paths) =>
+        new(kind, declaration.Name, declaration.Allowed, hosts.ToList(), contract, declaration.Assembly.Name,
+            declaration.IsInSource ? paths.PointOf(declaration.Location) : null, declaration.Problems.ToList());
 }

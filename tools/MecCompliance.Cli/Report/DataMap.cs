@@ -85,7 +85,8 @@ internal sealed record DeclaredParty(
     string? Contract,
     IReadOnlyList<string> Received,
     string DeclaredIn,
-    SourcePoint? Location)
+    SourcePoint? Location,
+    IReadOnlyList<string> Problems)
 {
     public string Declaration => Kind == PartyKind.Vendor ? $"ApprovedVendor(\"{Name}\")" : $"ApprovedSink(\"{Name}\")";
 }

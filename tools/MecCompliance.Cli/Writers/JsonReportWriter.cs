@@ -44,6 +44,7 @@ internal static class JsonReportWriter
                 p.Contract,
                 p.DeclaredIn,
                 p.Location,
+                p.Problems,
             }),
             unusedApprovals = map.UnusedApprovals,
             findings = map.Findings,

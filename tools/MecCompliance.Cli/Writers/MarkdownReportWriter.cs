@@ -77,7 +77,8 @@ internal static class MarkdownReportWriter
             w.WriteLine("|---|---|---|---|---|---|");
             foreach (var party in map.Parties)
             {
-                w.WriteLine($"| `{party.Declaration}` | {List(party.Allowed)} | {List(party.Received)} | {party.Contract ?? "—"} | {List(party.Hosts)} | " +
+                var invalid = party.Problems.Count == 0 ? "" : " (invalid: MEC004)";
+                w.WriteLine($"| `{party.Declaration}`{invalid} | {List(party.Allowed)} | {List(party.Received)} | {party.Contract ?? "—"} | {List(party.Hosts)} | " +
                             (party.Location is null ? party.DeclaredIn : $"`{party.Location}`") + " |");
             }
         }
