@@ -1,3 +1,4 @@
+using MecCompliance.Redaction;
 using Microsoft.EntityFrameworkCore;
 using PatronServices.Data;
 using PatronServices.Libraries;
@@ -6,10 +7,17 @@ using PatronServices.Vendors;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Redactors per class and redacting logs in one call; start-up fails if either is missing (section "MecCompliance").
+builder.Logging.AddMecCompliance();
+
 builder.Services.AddDbContext<PatronDb>(options =>
     options.UseSqlite(builder.Configuration.GetConnectionString("PatronDb") ?? "Data Source=patronservices.db"));
-builder.Services.AddHttpClient<OverDriveClient>(client => client.BaseAddress = new Uri("https://patron.overdrive.example/"));
-builder.Services.AddHttpClient<CollectionsAgencyClient>(client => client.BaseAddress = new Uri("https://api.midwestcollections.example/"));
+
+// The vendor gate refuses, before sending, any request to a host that no ApprovedVendor declaration owns.
+builder.Services.AddHttpClient<OverDriveClient>(client => client.BaseAddress = new Uri("https://patron.overdrive.example/"))
+    .AddMecVendorGate();
+builder.Services.AddHttpClient<CollectionsAgencyClient>(client => client.BaseAddress = new Uri("https://api.midwestcollections.example/"))
+    .AddMecVendorGate();
 builder.Services.AddScoped<CirculationService>();
 builder.Services.AddScoped<FinesService>();
 builder.Services.AddScoped<LibraryDirectory>();

@@ -12,8 +12,8 @@ public sealed class CirculationService(PatronDb db, OverDriveClient overDrive, I
         db.Patrons.Add(patron);
         await db.SaveChangesAsync(cancellationToken);
 
-        // Ids and counts identify nobody outside the circulation database: they may be logged.
-        logger.LogInformation("Registered patron {PatronId} at library {LibraryId}", patron.Id, patron.HomeLibraryId);
+        // The card number goes through a classified [LoggerMessage] parameter: AddMecCompliance erases it in the log.
+        CirculationLog.PatronRegistered(logger, patron.Id, patron.CardNumber, patron.HomeLibraryId);
         return patron;
     }
 
@@ -30,6 +30,7 @@ public sealed class CirculationService(PatronDb db, OverDriveClient overDrive, I
         var hold = new Hold { PatronId = patronId, Title = title, PlacedOn = DateOnly.FromDateTime(DateTime.UtcNow) };
         db.Holds.Add(hold);
         await db.SaveChangesAsync(cancellationToken);
+        // Ids identify nobody outside the circulation database: they may be logged as they are.
         logger.LogInformation("Hold {HoldId} placed for patron {PatronId}", hold.Id, patronId);
         return hold;
     }
