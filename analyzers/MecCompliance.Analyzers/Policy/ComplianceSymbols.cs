@@ -103,7 +103,46 @@ internal sealed class ComplianceSymbols
                 break;
         }
 
+        // `record Patron([PersonalData] string Email)` puts the attribute on the constructor parameter only, yet the
+        // user means the property; `[property: PersonalData]` is the reverse. Either classifies both.
+        if (symbol is IPropertySymbol { ContainingType.IsRecord: true } positional && PositionalParameterOf(positional) is { } parameter)
+        {
+            result |= FromAttributes(parameter.GetAttributes());
+        }
+        else if (symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType.IsRecord: true } } recordParameter)
+        {
+            foreach (var member in recordParameter.ContainingType.GetMembers(recordParameter.Name))
+            {
+                if (member is IPropertySymbol property && SymbolEqualityComparer.Default.Equals(PositionalParameterOf(property), recordParameter))
+                {
+                    result |= FromAttributes(property.GetAttributes());
+                }
+            }
+        }
+
         return result;
+    }
+
+    /// <summary>The primary-constructor parameter a record's positional property was declared by, if any.</summary>
+    public static IParameterSymbol? PositionalParameterOf(IPropertySymbol property)
+    {
+        if (property.ContainingType is not { IsRecord: true } record || property.Locations.IsEmpty || !property.Locations[0].IsInSource)
+        {
+            return null;
+        }
+
+        foreach (var constructor in record.InstanceConstructors)
+        {
+            foreach (var parameter in constructor.Parameters)
+            {
+                if (parameter.Name == property.Name && !parameter.Locations.IsEmpty && parameter.Locations[0] == property.Locations[0])
+                {
+                    return parameter;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static DataClass FromAttributes(ImmutableArray<AttributeData> attributes)
