@@ -1,3 +1,5 @@
+using MecCompliance.Cli.Writers;
+
 namespace MecCompliance.Cli.Tests;
 
 /// <summary>Usage and load errors: exit code 2 and a message that says what to do, on standard error.</summary>
@@ -18,6 +20,19 @@ public sealed class CommandLineTests
         Assert.Contains(message, stderr);
         Assert.Contains("Usage: mec report", stderr);
         Assert.Empty(stdout);
+    }
+
+    [Theory]
+    [InlineData(new[] { "report", "x" }, ReportFormat.Markdown, null)]
+    [InlineData(new[] { "report", "x", "--out", "map.sarif" }, ReportFormat.Sarif, "map.sarif")]
+    [InlineData(new[] { "report", "x", "-o", "map.html" }, ReportFormat.Html, "map.html")]
+    [InlineData(new[] { "report", "x", "--out", "map.json", "--format", "md" }, ReportFormat.Markdown, "map.json")]
+    [InlineData(new[] { "report", "--format", "JSON", "x" }, ReportFormat.Json, null)]
+    internal void Format_is_taken_from_the_option_else_from_the_output_file(string[] args, ReportFormat format, string? output)
+    {
+        var parsed = ReportArguments.Parse(args);
+
+        Assert.Equal(("x", format, output, true), (parsed.Target, parsed.Format, parsed.OutputFile, parsed.Restore));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ internal sealed class WorkspaceLoader(TextWriter progress)
         {
             if (p.Operation == ProjectLoadOperation.Resolve)
             {
-                progress.WriteLine($"  loaded {Path.GetFileName(p.FilePath)} ({p.ElapsedTime.TotalSeconds:0.0} s)");
+                progress.WriteLine($"  loaded {Path.GetFileName(p.FilePath)}{(p.TargetFramework is { } framework ? $" ({framework})" : "")}");
             }
         });
 
