@@ -30,8 +30,9 @@ public sealed class CirculationService(PatronDb db, OverDriveClient overDrive, I
         var hold = new Hold { PatronId = patronId, Title = title, PlacedOn = DateOnly.FromDateTime(DateTime.UtcNow) };
         db.Holds.Add(hold);
         await db.SaveChangesAsync(cancellationToken);
-        // Ids identify nobody outside the circulation database: they may be logged as they are.
-        logger.LogInformation("Hold {HoldId} placed for patron {PatronId}", hold.Id, patronId);
+        // The patron id is a surrogate key that identifies nobody outside the circulation database; the hold itself is
+        // a library record (a [PatronRecord] type), so not even its id is logged.
+        logger.LogInformation("Hold placed for patron {PatronId}", patronId);
         return hold;
     }
 

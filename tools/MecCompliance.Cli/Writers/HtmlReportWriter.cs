@@ -41,7 +41,7 @@ internal static class HtmlReportWriter
         {
             E(f.Data), E(string.Join(", ", f.Classes)), E($"{MarkdownReportWriter.KindName(f.Kind)}: {f.Sink}"),
             f.Verdict == Verdict.Violation ? "<span class=\"violation\">violation</span>" : $"<span class=\"approved\">{E(f.Verdict.ToString().ToLowerInvariant())}</span>",
-            E(f.Verdict == Verdict.Approved ? $"{f.Declaration}{(f.Contract is null ? "" : $", contract {f.Contract}")}" : f.RuleId ?? "policy default"),
+            E(f.Verdict == Verdict.Approved ? $"{f.Declaration}{(f.Contract is null ? "" : $", contract {f.Contract}")}" : f.RuleId ?? f.Detail),
             $"<code>{E(f.Location.ToString())}</code>",
         }));
 

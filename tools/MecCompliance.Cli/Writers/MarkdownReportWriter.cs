@@ -58,7 +58,7 @@ internal static class MarkdownReportWriter
                 {
                     Verdict.Approved => $"`{flow.Declaration}`" + (flow.Contract is null ? "" : $", contract {flow.Contract}"),
                     Verdict.Violation => flow.RuleId ?? "",
-                    _ => "policy default",
+                    _ => flow.Detail,
                 };
                 w.WriteLine($"| {Cell(flow.Data)} | {string.Join(", ", flow.Classes)} | {KindName(flow.Kind)}: {Cell(flow.Sink)} | {VerdictName(flow.Verdict)} | {basis} | `{flow.Location}` |");
             }
