@@ -56,6 +56,11 @@ internal static class MecCommand
             stderr.WriteLine($"mec: {e.Message}");
             return UsageOrLoadError;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            stderr.WriteLine("mec: cancelled; no report written.");
+            return UsageOrLoadError;
+        }
     }
 
     /// <summary>Loads <paramref name="arguments"/>' target and builds its data map; progress goes to <paramref name="progress"/>.</summary>
