@@ -23,7 +23,7 @@ public sealed class UnclassifiedPersonalDataTests
                 public DateTime {|#2:DateOfBirth|} { get; set; }
                 public DateOnly? {|#3:BirthDate|} { get; set; }
                 public long {|#4:CardNumber|} { get; set; }
-                public Guid {|#5:PatronId|} { get; set; }
+                public string {|#5:PatronId|} { get; set; } = "";
                 public string {|#6:AddressLine1|} { get; set; } = "";
                 public string {|#7:LastName|} { get; set; } = "";
                 public List<string> {|#8:EmailAddresses|} { get; } = new();
@@ -146,6 +146,9 @@ public sealed class UnclassifiedPersonalDataTests
                 public int EmailTemplateId { get; set; }
                 public string EmailTemplateId2 { get; set; } = "";
                 public Guid AddressId { get; set; }
+                public int PatronId { get; set; }
+                public Guid[] PatronIds { get; set; } = [];
+                public long BorrowerNumber { get; set; }
                 public int PhoneTypeId { get; set; }
                 public int EmailCount { get; set; }
                 public string EmailSubject { get; set; } = "";
@@ -217,6 +220,26 @@ public sealed class UnclassifiedPersonalDataTests
             Mec005(1, "Parameter", "phoneNumber", "phone number"),
             Mec005(2, "Parameter", "dob", "dob"),
             Mec005(3, "Parameter", "emailAddress", "email address"));
+    }
+
+    [Fact]
+    public async Task Parameters_of_a_sanitizer_are_not_reported()
+    {
+        await Verify.VerifyAnalyzerAsync("""
+            using MecCompliance;
+
+            public class CardMask
+            {
+                [Redacts] public virtual string LastFour(string cardNumber) => "****";
+                public string NotASanitizer(string {|#0:cardNumber|}) => "****";
+            }
+
+            public class StrictCardMask : CardMask
+            {
+                public override string LastFour(string cardNumber) => "";
+            }
+            """,
+            Mec005(0, "Parameter", "cardNumber", "card number"));
     }
 
     [Fact]

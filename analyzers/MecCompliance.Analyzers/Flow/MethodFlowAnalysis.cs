@@ -472,8 +472,8 @@ internal sealed class MethodFlowAnalysis
         var labels = receiver.Union(inputs);
         foreach (var argument in arguments.Items)
         {
-            // A generic parameter receives the object itself (JsonSerializer.Serialize<Patron>(patron)).
-            if (argument.Parameter?.OriginalDefinition.Type is ITypeParameterSymbol)
+            // A generic method's parameter receives the object itself (JsonSerializer.Serialize<Patron>(patron)).
+            if (argument.Parameter?.OriginalDefinition.Type is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method })
             {
                 labels = labels.Union(WholeObject(argument.Value));
             }

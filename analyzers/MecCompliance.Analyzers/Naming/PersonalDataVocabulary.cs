@@ -4,7 +4,10 @@ namespace MecCompliance.Analyzers.Naming;
 [Flags]
 internal enum PhraseKind
 {
-    /// <summary>Text only: an e-mail, an address, a name.</summary>
+    /// <summary>
+    /// Text only: an e-mail, an address, a name, a patron id (as text it is the card barcode, SIP2's "patron
+    /// identifier"; a numeric or GUID <c>PatronId</c> is a surrogate key, the safe thing to log).
+    /// </summary>
     Text = 0,
 
     /// <summary>Also a number or GUID: a phone number, a card number, a patron id.</summary>
@@ -62,10 +65,10 @@ internal sealed class PersonalDataVocabulary
         ("card number", PhraseKind.Number),
         ("library card", PhraseKind.Number),
         ("library card number", PhraseKind.Number),
-        ("patron id", PhraseKind.Number),
+        ("patron id", PhraseKind.Text),
         ("patron barcode", PhraseKind.Number),
-        ("patron number", PhraseKind.Number),
-        ("borrower number", PhraseKind.Number),
+        ("patron number", PhraseKind.Text),
+        ("borrower number", PhraseKind.Text),
         ("passport number", PhraseKind.Number),
         ("driver license number", PhraseKind.Number),
         ("drivers license number", PhraseKind.Number),
