@@ -68,6 +68,14 @@ public sealed class FormatTests(ViolationsSampleReport report)
         var page = XDocument.Parse(html["<!DOCTYPE html>".Length..]);
         Assert.Contains(page.Descendants("pre"), e => (string?)e.Attribute("class") == "mermaid" && e.Value.Contains("vendor_OverDrive", StringComparison.Ordinal));
         Assert.Contains(page.Descendants("td"), e => e.Value == "ApprovedVendor(\"OverDrive\"), contract MEC-2023-007");
+
+        // The diagram is drawn inline: a node per class and target, a red line per class that reaches a forbidden sink.
+        XNamespace svg = "http://www.w3.org/2000/svg";
+        var diagram = Assert.Single(page.Descendants(svg + "svg"));
+        Assert.Contains(diagram.Descendants(svg + "text"), t => t.Value == "vendor: OverDrive");
+        Assert.Contains(diagram.Descendants(svg + "text"), t => t.Value == "PatronRecord");
+        var redLines = diagram.Descendants(svg + "line").Count(l => (string?)l.Attribute("stroke") == "#c00");
+        Assert.Equal(report.Map.Flows.Where(f => f.Verdict == Report.Verdict.Violation).Sum(f => f.Classes.Count), redLines);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -4,9 +4,8 @@ using MecCompliance.Cli.Report;
 namespace MecCompliance.Cli.Writers;
 
 /// <summary>
-/// A single self-contained page for people who do not read Markdown. The data map is a Mermaid block
-/// (<c>&lt;pre class="mermaid"&gt;</c>): pages that load Mermaid draw it, others show its readable source. The page
-/// fetches nothing.
+/// A single self-contained page for people who do not read Markdown: the data map drawn as inline SVG (with its
+/// Mermaid source for pages that draw Mermaid), then the evidence tables. The page runs no script and fetches nothing.
 /// </summary>
 internal static class HtmlReportWriter
 {
@@ -19,7 +18,7 @@ internal static class HtmlReportWriter
         w.WriteLine("<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:80rem}table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}" +
                     "th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}" +
                     ".violation{color:#b00;font-weight:600}.approved{color:#060}.verdict{font-size:1.2rem;padding:.5rem 1rem;border-radius:4px}" +
-                    ".fail{background:#fde8e8}.pass{background:#e6f4ea}code{font-size:.9em}pre.mermaid{background:#fafafa;padding:1rem}</style>");
+                    ".fail{background:#fde8e8}.pass{background:#e6f4ea}code{font-size:.9em;word-break:break-all}pre.mermaid{background:#fafafa;padding:1rem}</style>");
         w.WriteLine("</head><body>");
         w.WriteLine($"<h1>MecCompliance report: {E(Path.GetFileName(map.Target))}</h1>");
         w.WriteLine($"<p>Projects: {E(string.Join(", ", map.Projects))} · {map.ClassifiedMembers.Count} classified members · {map.Flows.Count} flows of classified data</p>");
@@ -28,7 +27,8 @@ internal static class HtmlReportWriter
             : $"<p class=\"verdict fail\">{violations} violation(s): the build fails until they are fixed or approved.</p>");
 
         w.WriteLine("<h2>Data map</h2>");
-        w.WriteLine($"<pre class=\"mermaid\">{E(MermaidDiagram.Render(map))}</pre>");
+        w.WriteLine(SvgDiagram.Render(map));
+        w.WriteLine($"<details><summary>Mermaid source</summary><pre class=\"mermaid\">{E(MermaidDiagram.Render(map))}</pre></details>");
 
         w.WriteLine("<h2>Findings</h2>");
         Table(w, ["Rule", "Severity", "Where", "Message"], map.Findings.Select(f => new[]
