@@ -55,7 +55,12 @@ internal sealed class WorkspaceLoader(TextWriter progress)
             if (target.IsSolution)
             {
                 var solution = await workspace.OpenSolutionAsync(target.FilePath, reporter, cancellationToken).ConfigureAwait(false);
-                projects = solution.Projects.Where(p => p.Language == LanguageNames.CSharp).ToList();
+
+                // Projects the listed ones reference are loaded too; the report covers what the solution lists.
+                var listed = target.ProjectFiles().Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+                projects = solution.Projects
+                    .Where(p => p.Language == LanguageNames.CSharp && p.FilePath is { } path && listed.Contains(Path.GetFullPath(path)))
+                    .ToList();
             }
             else
             {
