@@ -152,4 +152,20 @@ public sealed class MEC006ClassificationLossTests
             """,
             Lost(0, "Mailer._to", "field", "parameter 'to' (PersonalData)"));
     }
+
+    [Fact]
+    public async Task With_expression_setting_an_unclassified_member_is_reported()
+    {
+        await Verify.VerifyAsync(Usings + """
+            record Ticket(int Id, string Note);
+
+            class C
+            {
+                Ticket Run(Ticket t, Patron p) => t with { Note = {|#0:p.Email|} };
+
+                Ticket Clean(Ticket t, Patron p) => t with { Note = p.Status };
+            }
+            """,
+            Lost(0, "Ticket.Note"));
+    }
 }
