@@ -23,7 +23,8 @@ public sealed class MecComplianceOptions
 
     /// <summary>
     /// Identifies <see cref="HmacKey"/>: written before every token, so tokens made with different keys are never
-    /// mistaken for the same value. Use a new id whenever the key is rotated.
+    /// mistaken for the same value. Use a new id whenever the key is rotated. A key id without a key fails start-up: it
+    /// usually means the key was not loaded from its secret store.
     /// </summary>
     public int? HmacKeyId { get; set; }
 

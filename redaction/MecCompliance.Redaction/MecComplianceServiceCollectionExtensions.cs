@@ -41,15 +41,13 @@ public static class MecComplianceServiceCollectionExtensions
         {
             services.AddSingleton<MecComplianceMarker>();
             services.AddSingleton<IConfigureOptions<MecComplianceOptions>, ConfigurationSectionBinding>();
+            AddStartupChecks(services);
         }
 
         if (configure is not null)
         {
             services.Configure(configure);
         }
-
-        services.AddOptions<MecComplianceOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MecComplianceOptions>, MecComplianceOptionsValidator>());
 
         services.AddRedaction(static redaction => redaction
             .SetRedactor<ErasingRedactor>(MecTaxonomy.PatronRecord)
@@ -61,13 +59,6 @@ public static class MecComplianceServiceCollectionExtensions
         // every log field and every export, as HmacRedactor would make it (the upstream default appends ":TagName").
         services.AddLogging(static logging => logging.EnableRedaction(static redaction => redaction.ApplyDiscriminator = false));
 
-        services.TryAddSingleton<RedactionProbeProvider>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILoggerProvider, RedactionProbeProvider>(static sp => sp.GetRequiredService<RedactionProbeProvider>()));
-        services.Configure<LoggerFilterOptions>(static filters => filters.Rules.Add(
-            new LoggerFilterRule(typeof(RedactionProbeProvider).FullName, RedactionProbeProvider.Category, LogLevel.Trace, filter: null)));
-
-        services.AddOptions<LoggingPipelineCheck>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LoggingPipelineCheck>, LoggingPipelineValidator>());
         return services;
     }
 
@@ -110,6 +101,20 @@ public static class MecComplianceServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         _ = services.GetRequiredService<IOptions<MecComplianceOptions>>().Value;
         _ = services.GetRequiredService<IOptions<LoggingPipelineCheck>>().Value;
+    }
+
+    private static void AddStartupChecks(IServiceCollection services)
+    {
+        services.AddOptions<MecComplianceOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MecComplianceOptions>, MecComplianceOptionsValidator>();
+
+        // The probe's provider joins the factory when the check runs; it sees only its own category, at every level.
+        services.AddSingleton<RedactionProbeProvider>();
+        services.Configure<LoggerFilterOptions>(static filters => filters.Rules.Add(
+            new LoggerFilterRule(typeof(RedactionProbeProvider).FullName, RedactionProbeProvider.Category, LogLevel.Trace, filter: null)));
+
+        services.AddOptions<LoggingPipelineCheck>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LoggingPipelineCheck>, LoggingPipelineValidator>();
     }
 
     private sealed class MecComplianceMarker

@@ -59,6 +59,17 @@ public sealed class Branch
     public string Manager { get; set; } = "";
 }
 
+public sealed class PatronNotes
+{
+    [PersonalData]
+    public DateTime? BirthDate { get; set; }
+
+    [PatronRecord]
+    public Dictionary<string, string> Notes { get; set; } = [];
+
+    public object? Attachment { get; set; }
+}
+
 [JsonSerializable(typeof(Patron))]
 internal sealed partial class PatronJsonContext : JsonSerializerContext;
 
@@ -160,6 +171,24 @@ public sealed class JsonRedactionTests
 
         Assert.False(json.AsObject().ContainsKey("Home"));
         Assert.Equal("<PatronRecord>", (string?)json["CardNumber"]);
+    }
+
+    [Fact]
+    public void Nullable_scalars_and_dictionaries_are_redacted_and_a_classified_object_behind_object_too()
+    {
+        var notes = new PatronNotes
+        {
+            BirthDate = new DateTime(1815, 12, 10),
+            Notes = new() { ["reading"] = "poetry" },
+            Attachment = new Loan { Title = "Notes on the Engine" },
+        };
+
+        var json = Write(notes, Marking);
+
+        Assert.Equal("<PersonalData>", (string?)json["BirthDate"]);
+        Assert.Equal("<PatronRecord>", (string?)json["Notes"]);
+        Assert.Equal("<PatronRecord>", (string?)json["Attachment"]!["Title"]);
+        Assert.Null(Write(new PatronNotes(), Marking)["BirthDate"]);
     }
 
     [Fact]

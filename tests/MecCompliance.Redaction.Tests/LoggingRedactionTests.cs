@@ -104,12 +104,13 @@ public sealed class LoggingRedactionTests
     }
 
     [Fact]
-    public void Calling_AddMecCompliance_twice_registers_one_probe_provider()
+    public void Calling_AddMecCompliance_twice_registers_the_start_up_checks_once()
     {
         var services = TestServices.WithFakeLogging();
         services.AddMecCompliance().AddMecCompliance(o => o.HmacKeyId = 3);
 
-        Assert.Single(services, d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationFactory is not null);
+        Assert.Single(services, d => d.ServiceType == typeof(MecCompliance.Redaction.Startup.RedactionProbeProvider));
+        Assert.Single(services, d => d.ServiceType == typeof(Microsoft.Extensions.Options.IValidateOptions<MecComplianceOptions>));
     }
 
     // Pitfall: a project with only the stock logging generator ignores classifications silently. Referencing

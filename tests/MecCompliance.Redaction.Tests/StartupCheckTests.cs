@@ -35,6 +35,31 @@ public sealed class StartupCheckTests
     }
 
     [Fact]
+    public void A_key_id_without_its_key_fails_validation()
+    {
+        var services = TestServices.WithFakeLogging();
+        services.AddMecCompliance(o => o.HmacKeyId = 4);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(provider.ValidateMecCompliance);
+        Assert.Contains("HmacKeyId is set but MecCompliance:HmacKey is empty", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Settings_bind_from_a_given_configuration_section()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Privacy:HmacKey"] = "c2hvcnQ=" })
+            .Build();
+        var services = TestServices.WithFakeLogging();
+        services.AddMecCompliance(configuration.GetSection("Privacy"));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(provider.ValidateMecCompliance);
+        Assert.Contains("decodes to 5 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_valid_key_passes_validation()
     {
         var services = TestServices.WithFakeLogging();
@@ -76,6 +101,17 @@ public sealed class StartupCheckTests
     }
 
     [Fact]
+    public void The_pipeline_check_can_be_turned_off_where_something_else_proves_redaction()
+    {
+        var services = TestServices.WithFakeLogging();
+        services.AddMecCompliance(o => o.VerifyLoggingPipeline = false);
+        services.AddSingleton<ILoggerFactory, LoggerFactory>();
+        using var provider = services.BuildServiceProvider();
+
+        provider.ValidateMecCompliance();
+    }
+
+    [Fact]
     public void Calling_AddMecCompliance_after_the_replacement_restores_redaction()
     {
         var services = TestServices.WithFakeLogging();
@@ -89,11 +125,26 @@ public sealed class StartupCheckTests
     }
 
     [Fact]
+    public void Clearing_the_providers_after_AddMecCompliance_is_still_checked_and_still_redacts()
+    {
+        var services = new ServiceCollection();
+        services.AddMecCompliance();
+        services.AddLogging(logging => logging.ClearProviders().AddFakeLogging());
+        using var provider = services.BuildServiceProvider();
+
+        provider.ValidateMecCompliance();
+        provider.ValidateMecCompliance();
+        PatronLog.CheckedOut(provider.Logger(), Card);
+
+        Assert.Equal(string.Empty, provider.Single(1).Tag("CardNumber"));
+    }
+
+    [Fact]
     public void A_logger_factory_that_bypasses_the_providers_is_refused()
     {
         var services = TestServices.WithFakeLogging();
         services.AddMecCompliance();
-        services.AddSingleton<ILoggerFactory>(new LoggerFactory());
+        services.AddSingleton<ILoggerFactory>(new ForeignLoggerFactory());
         using var provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(provider.ValidateMecCompliance);
@@ -172,5 +223,19 @@ public sealed class StartupCheckTests
         await host.StopAsync();
 
         Assert.Equal(UpstreamHmac.Redactor(TestServices.Key, 42).Redact("ada@example.org"), host.Services.Single(2).Tag("Email"));
+    }
+}
+
+/// <summary>A logging library's own factory, as some replace ILoggerFactory with: it ignores added providers.</summary>
+internal sealed class ForeignLoggerFactory : ILoggerFactory
+{
+    public void AddProvider(ILoggerProvider provider)
+    {
+    }
+
+    public ILogger CreateLogger(string categoryName) => Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    public void Dispose()
+    {
     }
 }

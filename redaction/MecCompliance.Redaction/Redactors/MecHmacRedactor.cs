@@ -10,9 +10,9 @@ namespace MecCompliance.Redaction;
 /// <summary>
 /// A keyed HMAC-SHA256 redactor whose output is byte-identical to <c>Microsoft.Extensions.Compliance.Redaction</c>'s
 /// <c>HmacRedactor</c> for the same key and key id (<c>"{keyId}:"</c> when a key id is set, then the base64 of the first
-/// 16 bytes of the HMAC-SHA256 of the value's UTF-16 code units),
-/// so tokens written by either stay comparable — but faster: each thread keeps one keyed hash state and reuses it,
-/// instead of deriving the key pads anew for every value, and the span path allocates nothing.
+/// 16 bytes of the HMAC-SHA256 of the value's UTF-16 code units), so tokens written by either stay comparable — but
+/// faster: each thread keeps one keyed hash state and reuses it, instead of setting up a new keyed context for every
+/// value, and the span path allocates nothing.
 /// </summary>
 /// <remarks>Thread-safe. Dispose it (the container does) to release the per-thread hash states.</remarks>
 public sealed class MecHmacRedactor : Redactor, IDisposable

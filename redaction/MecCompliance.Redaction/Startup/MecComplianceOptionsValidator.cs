@@ -10,7 +10,13 @@ internal sealed class MecComplianceOptionsValidator : IValidateOptions<MecCompli
     {
         if (string.IsNullOrEmpty(options.HmacKey))
         {
-            return ValidateOptionsResult.Success;
+            // A key id without its key usually means the secret store was not read: say so rather than quietly erase.
+            return options.HmacKeyId is null
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail(
+                    $"{MecComplianceOptions.SectionName}:{nameof(MecComplianceOptions.HmacKeyId)} is set but " +
+                    $"{MecComplianceOptions.SectionName}:{nameof(MecComplianceOptions.HmacKey)} is empty: the key was probably " +
+                    "not loaded from its secret store. Supply the key, or remove the key id to erase personal data instead.");
         }
 
         byte[] key;

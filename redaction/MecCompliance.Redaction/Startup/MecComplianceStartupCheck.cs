@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Reflection;
 using Microsoft.Extensions.Compliance.Classification;
 using Microsoft.Extensions.Compliance.Redaction;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,10 @@ internal sealed class MecComplianceStartupCheck(IServiceProvider services)
         if (options.VerifyLoggingPipeline)
         {
             CheckLoggingPipeline(secret, problems);
+            if (Assembly.GetEntryAssembly() is { } entry)
+            {
+                problems.AddRange(StockLoggingGeneratorCheck.FindProblems(entry));
+            }
         }
 
         return problems;
@@ -80,6 +85,7 @@ internal sealed class MecComplianceStartupCheck(IServiceProvider services)
             return;
         }
 
+        probe.AttachTo(factory);
         var observation = probe.Observe(secret, () => ProbeLog.Probe(factory.CreateLogger(RedactionProbeProvider.Category), secret));
         var isTelemetryFactory = factory.GetType().FullName == TelemetryFactoryName;
 

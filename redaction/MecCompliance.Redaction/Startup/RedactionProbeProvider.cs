@@ -17,6 +17,7 @@ internal sealed class RedactionProbeProvider : ILoggerProvider
     public const string ProbeTag = "Probe";
 
     private readonly object _gate = new();
+    private ILoggerFactory? _attachedTo;
     private string? _secret;
     private bool _received;
     private bool _leaked;
@@ -24,6 +25,22 @@ internal sealed class RedactionProbeProvider : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) =>
         categoryName == Category ? new ProbeLogger(this) : NullLogger.Instance;
+
+    /// <summary>
+    /// Joins the factory under test directly rather than through the container's provider list, so that an application
+    /// which calls <c>ClearProviders()</c> after <c>AddMecCompliance()</c> is still checked, and not falsely refused.
+    /// </summary>
+    public void AttachTo(ILoggerFactory factory)
+    {
+        lock (_gate)
+        {
+            if (!ReferenceEquals(_attachedTo, factory))
+            {
+                factory.AddProvider(this);
+                _attachedTo = factory;
+            }
+        }
+    }
 
     public ProbeObservation Observe(string secret, Action emit)
     {
