@@ -10,7 +10,7 @@ public sealed class CleanSampleTests(CleanSampleReport report) : IClassFixture<C
     {
         Assert.Equal(MecCommand.Compliant, report.ExitCode);
         Assert.DoesNotContain(report.Map.Findings, f => f.Severity == FindingSeverity.Error);
-        Assert.Contains("**Verdict: compliant.**", report.Output);
+        Assert.Contains("**Verdict:** compliant: no MecCompliance error", report.Output);
     }
 
     [Fact]

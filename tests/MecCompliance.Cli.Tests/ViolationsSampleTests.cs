@@ -81,7 +81,7 @@ public sealed class ViolationsSampleTests(ViolationsSampleReport report)
     public void Violations_make_the_exit_code_1()
     {
         Assert.Equal(MecCommand.ViolationsFound, report.ExitCode);
-        Assert.Contains("violation(s)", report.Output);
+        Assert.Contains("**Verdict:** 3 error(s): 2 flow(s) of classified data break the policy, 1 policy declaration(s) are invalid.", report.Output);
     }
 
     [Fact]

@@ -17,6 +17,41 @@ internal sealed record DataMap(
 
     public bool HasViolations => Violations.Any();
 
+    /// <summary>The verdict in one sentence: how many errors, split into flows that break the policy and other findings.</summary>
+    public string VerdictText
+    {
+        get
+        {
+            var errors = Violations.ToList();
+            if (errors.Count == 0)
+            {
+                return "compliant: no MecCompliance error, the build passes the policy.";
+            }
+
+            var flowRules = new[] { "MEC001", "MEC002", "MEC003", "MEC006" };
+            var flows = errors.Count(e => flowRules.Contains(e.RuleId));
+            var declarations = errors.Count(e => e.RuleId == "MEC004");
+            var other = errors.Count - flows - declarations;
+            var parts = new List<string>();
+            if (flows > 0)
+            {
+                parts.Add($"{flows} flow(s) of classified data break the policy");
+            }
+
+            if (declarations > 0)
+            {
+                parts.Add($"{declarations} policy declaration(s) are invalid");
+            }
+
+            if (other > 0)
+            {
+                parts.Add($"{other} other finding(s) are errors");
+            }
+
+            return $"{errors.Count} error(s): {string.Join(", ", parts)}. The build fails until they are fixed or approved.";
+        }
+    }
+
     /// <summary>Approvals that no flow uses: a vendor or sink nothing reaches, or a class it may receive but never does.</summary>
     public IEnumerable<UnusedApproval> UnusedApprovals =>
         from party in Parties

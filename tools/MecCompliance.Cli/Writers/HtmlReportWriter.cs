@@ -23,8 +23,8 @@ internal static class HtmlReportWriter
         w.WriteLine($"<h1>MecCompliance report: {E(Path.GetFileName(map.Target))}</h1>");
         w.WriteLine($"<p>Projects: {E(string.Join(", ", map.Projects))} · {map.ClassifiedMembers.Count} classified members · {map.Flows.Count} flows of classified data</p>");
         w.WriteLine(violations == 0
-            ? "<p class=\"verdict pass\">Compliant: no MecCompliance error.</p>"
-            : $"<p class=\"verdict fail\">{violations} violation(s): the build fails until they are fixed or approved.</p>");
+            ? $"<p class=\"verdict pass\">Verdict: {E(map.VerdictText)}</p>"
+            : $"<p class=\"verdict fail\">Verdict: {E(map.VerdictText)}</p>");
 
         w.WriteLine("<h2>Data map</h2>");
         w.WriteLine(SvgDiagram.Render(map));

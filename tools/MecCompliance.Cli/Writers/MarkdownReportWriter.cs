@@ -7,15 +7,12 @@ internal static class MarkdownReportWriter
 {
     public static void Write(DataMap map, TextWriter w)
     {
-        var violations = map.Violations.Count();
         w.WriteLine($"# MecCompliance report: {Path.GetFileName(map.Target)}");
         w.WriteLine();
         w.WriteLine($"Projects: {string.Join(", ", map.Projects)} · {map.ClassifiedMembers.Count} classified members · " +
                     $"{map.Flows.Count} flows of classified data ({Count(map, Verdict.Approved)} approved, {Count(map, Verdict.Allowed)} allowed, {Count(map, Verdict.Violation)} violations)");
         w.WriteLine();
-        w.WriteLine(violations == 0
-            ? "**Verdict: compliant.** No MecCompliance error: the build passes the policy."
-            : $"**Verdict: {violations} violation(s).** The build fails with these errors until they are fixed or approved.");
+        w.WriteLine($"**Verdict:** {map.VerdictText}");
         w.WriteLine();
 
         w.WriteLine("## Data map");
