@@ -103,7 +103,84 @@ internal sealed class ComplianceSymbols
                 break;
         }
 
+        // `record Patron([PersonalData] string Email)` puts the attribute on the constructor parameter only, yet the
+        // user means the property; `[property: PersonalData]` is the reverse. Either classifies both.
+        if (symbol is IPropertySymbol { ContainingType.IsRecord: true } positional && PositionalParameterOf(positional) is { } parameter)
+        {
+            result |= FromAttributes(parameter.GetAttributes());
+        }
+        else if (symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType.IsRecord: true } } recordParameter)
+        {
+            foreach (var member in recordParameter.ContainingType.GetMembers(recordParameter.Name))
+            {
+                if (member is IPropertySymbol property && SymbolEqualityComparer.Default.Equals(PositionalParameterOf(property), recordParameter))
+                {
+                    result |= FromAttributes(property.GetAttributes());
+                }
+            }
+        }
+
         return result;
+    }
+
+    /// <summary>The primary-constructor parameter a record's positional property was declared by, if any.</summary>
+    public static IParameterSymbol? PositionalParameterOf(IPropertySymbol property)
+    {
+        if (property.ContainingType is not { IsRecord: true } record || property.Locations.IsEmpty)
+        {
+            return null;
+        }
+
+        if (property.Locations[0].IsInSource)
+        {
+            foreach (var constructor in record.InstanceConstructors)
+            {
+                foreach (var parameter in constructor.Parameters)
+                {
+                    if (parameter.Name == property.Name && !parameter.Locations.IsEmpty && parameter.Locations[0] == property.Locations[0])
+                    {
+                        return parameter;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        // Metadata keeps no link between a positional property and its parameter: the primary constructor is the one
+        // whose every parameter has a property of the same name and type (the copy constructor takes the record itself).
+        foreach (var constructor in record.InstanceConstructors)
+        {
+            if (constructor.Parameters.IsEmpty ||
+                (constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, record)))
+            {
+                continue;
+            }
+
+            IParameterSymbol? match = null;
+            var positional = true;
+            foreach (var parameter in constructor.Parameters)
+            {
+                var member = record.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
+                if (member is null || !SymbolEqualityComparer.Default.Equals(member.Type, parameter.Type))
+                {
+                    positional = false;
+                    break;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(member, property))
+                {
+                    match = parameter;
+                }
+            }
+
+            if (positional && match is not null)
+            {
+                return match;
+            }
+        }
+
+        return null;
     }
 
     private static DataClass FromAttributes(ImmutableArray<AttributeData> attributes)
