@@ -55,6 +55,19 @@ public sealed class PolicyDeclarationTests
     }
 
     [Fact]
+    public async Task Name_with_surrounding_spaces_is_reported()
+    {
+        await Verify.VerifyAnalyzerAsync("""
+            using MecCompliance;
+            [assembly: {|#0:ApprovedVendor(" OverDrive", typeof(PersonalDataAttribute))|}]
+            [assembly: {|#1:ApprovedSink("PatronDb ", typeof(PersonalDataAttribute))|}]
+            [assembly: ApprovedSink("Patron Db", typeof(PersonalDataAttribute))]
+            """,
+            Mec004(0, "Vendor ' OverDrive' has spaces around its name, so [Vendor(\"OverDrive\")] would not match it; write \"OverDrive\""),
+            Mec004(1, "Sink 'PatronDb ' has spaces around its name, so [DataSink(\"PatronDb\")] would not match it; write \"PatronDb\""));
+    }
+
+    [Fact]
     public async Task Vendor_declared_twice_is_reported_on_the_second_declaration()
     {
         await Verify.VerifyAnalyzerAsync("""

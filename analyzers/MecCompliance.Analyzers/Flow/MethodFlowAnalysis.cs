@@ -456,13 +456,16 @@ internal sealed class MethodFlowAnalysis
 
         foreach (var argument in arguments.Items)
         {
+            // dictionary.TryGetValue(key, out value): the value comes from the receiver, not from the key.
             if (argument.Parameter is { RefKind: RefKind.Out or RefKind.Ref } parameter && !TypeShapes.IsMeasure(parameter.Type))
             {
-                Assign(argument.Value, receiver.Union(inputs), argument.Value, state, graph);
+                Assign(argument.Value, receiver, argument.Value, state, graph);
             }
         }
 
-        if (method.ReturnsVoid || TypeShapes.IsMeasure(method.ReturnType))
+        // Only results that re-express their inputs carry them (text, collections, the receiver's own type); a lookup
+        // such as FindByEmailAsync(email) returns a different thing than the key it was given.
+        if (method.ReturnsVoid || TypeShapes.IsMeasure(method.ReturnType) || !TypeShapes.ReexpressesInputs(method))
         {
             return LabelSet.Empty;
         }
@@ -475,8 +478,8 @@ internal sealed class MethodFlowAnalysis
         var labels = receiver.Union(inputs);
         foreach (var argument in arguments.Items)
         {
-            // A generic parameter receives the object itself (JsonSerializer.Serialize<Patron>(patron)).
-            if (argument.Parameter?.OriginalDefinition.Type is ITypeParameterSymbol)
+            // A generic method's parameter receives the object itself (JsonSerializer.Serialize<Patron>(patron)).
+            if (argument.Parameter?.OriginalDefinition.Type is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method })
             {
                 labels = labels.Union(WholeObject(argument.Value));
             }

@@ -101,4 +101,86 @@ internal static class TypeShapes
 
         return type.TypeKind == TypeKind.Interface && type.SpecialType == SpecialType.System_Collections_IEnumerable;
     }
+
+    /// <summary>
+    /// Whether the result of library method <paramref name="method"/> is a re-expression of its receiver and arguments
+    /// (text, arrays, collections, tuples, the receiver's or an argument's own type, or a task of one of these) rather
+    /// than something looked up with them.
+    /// </summary>
+    public static bool ReexpressesInputs(IMethodSymbol method)
+    {
+        var result = method.ReturnType;
+        if (IsReexpression(result, 0))
+        {
+            return true;
+        }
+
+        if (Unwrap(result) is { } unwrapped)
+        {
+            result = unwrapped;
+            if (IsReexpression(result, 0))
+            {
+                return true;
+            }
+        }
+
+        if (!method.IsStatic && method.ReceiverType is { } receiver && SymbolEqualityComparer.Default.Equals(receiver.OriginalDefinition, result.OriginalDefinition))
+        {
+            return true;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (SymbolEqualityComparer.Default.Equals(parameter.Type.OriginalDefinition, result.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ITypeSymbol? Unwrap(ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named &&
+        named.Name is "Task" or "ValueTask" or "Nullable" or "Lazy" &&
+        named.ContainingNamespace is { Name: "System" or "Tasks" }
+            ? named.TypeArguments[0]
+            : null;
+
+    private static bool IsReexpression(ITypeSymbol type, int depth)
+    {
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_String:
+            case SpecialType.System_Object:
+            case SpecialType.System_Char:
+                return true;
+        }
+
+        if (type is IArrayTypeSymbol or ITypeParameterSymbol || type.IsTupleType)
+        {
+            return true;
+        }
+
+        if (type is not INamedTypeSymbol named)
+        {
+            return false;
+        }
+
+        if (named.Name is "StringBuilder" or "Uri" or "ReadOnlySpan" or "Span" or "Memory" or "ReadOnlyMemory" or "KeyValuePair" or
+            "JsonNode" or "JsonObject" or "JsonElement" or "JsonDocument" or "XElement" or "XDocument" or "StringContent")
+        {
+            return true;
+        }
+
+        foreach (var contract in named.AllInterfaces)
+        {
+            if (contract.SpecialType == SpecialType.System_Collections_IEnumerable)
+            {
+                return true;
+            }
+        }
+
+        return named.TypeKind == TypeKind.Interface && named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T;
+    }
 }

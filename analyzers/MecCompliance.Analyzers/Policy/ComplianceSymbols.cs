@@ -271,38 +271,86 @@ internal sealed class ComplianceSymbols
             return DataClass.None;
         }
 
-        return _contents.GetOrAdd(type, t => ComputeContents(t, 0));
+        return _contents.GetOrAdd(type, ComputeContents);
     }
 
-    private DataClass ComputeContents(ITypeSymbol type, int depth)
+    // Breadth-first over the type graph (member types, element types, type arguments of containers), each type visited
+    // once per root: linear in the graph's size, where a naive recursion is exponential in its width. Types already
+    // computed for another root are reused whole.
+    private DataClass ComputeContents(ITypeSymbol root)
     {
-        var result = ClassOfType(type);
-        if (depth >= MaxTypeDepth || type.SpecialType != SpecialType.None || type.TypeKind is TypeKind.Error or TypeKind.Enum or TypeKind.Delegate or TypeKind.TypeParameter)
+        var result = DataClass.None;
+        var visited = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default) { root };
+        var level = new List<ITypeSymbol> { root };
+        for (var depth = 0; level.Count > 0 && visited.Count <= MaxContentTypes; depth++)
         {
-            return result;
+            var next = new List<ITypeSymbol>();
+            foreach (var type in level)
+            {
+                result |= ClassOfType(type);
+                if (depth >= MaxTypeDepth || !IsExpandable(type))
+                {
+                    continue;
+                }
+
+                if (depth > 0 && _contents.TryGetValue(type, out var known))
+                {
+                    result |= known;
+                    continue;
+                }
+
+                result |= ExpandOne(type, visited, next);
+            }
+
+            level = next;
+        }
+
+        return result;
+    }
+
+    private const int MaxContentTypes = 512;
+
+    private static bool IsExpandable(ITypeSymbol type) =>
+        type.SpecialType == SpecialType.None && type.TypeKind is not (TypeKind.Error or TypeKind.Enum or TypeKind.Delegate or TypeKind.TypeParameter or TypeKind.Pointer);
+
+    /// <summary>Adds the types held by <paramref name="type"/> to <paramref name="next"/>; returns the classes its members declare.</summary>
+    private DataClass ExpandOne(ITypeSymbol type, HashSet<ITypeSymbol> visited, List<ITypeSymbol> next)
+    {
+        void Enqueue(ITypeSymbol child)
+        {
+            if (visited.Add(child))
+            {
+                next.Add(child);
+            }
         }
 
         if (type is IArrayTypeSymbol array)
         {
-            return result | ContentsAt(array.ElementType, depth + 1);
+            Enqueue(array.ElementType);
+            return DataClass.None;
         }
 
         if (type is not INamedTypeSymbol named)
         {
-            return result;
+            return DataClass.None;
         }
 
-        foreach (var argument in named.TypeArguments)
+        // Only containers hold values of their type arguments (List<Patron>, Task<Patron>, (Patron, int)); an
+        // ILogger<PatronService> or IOptions<Settings> does not.
+        if (named.IsGenericType && IsContainer(named))
         {
-            result |= ContentsAt(argument, depth + 1);
+            foreach (var argument in named.TypeArguments)
+            {
+                Enqueue(argument);
+            }
         }
 
-        // Types without source or metadata members of interest (framework types) are cheap: only their attributes count.
         if (named.ContainingAssembly is { } assembly && IsFrameworkAssembly(assembly))
         {
-            return result;
+            return DataClass.None;
         }
 
+        var declared = DataClass.None;
         for (var current = named; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
             foreach (var member in current.GetMembers())
@@ -315,20 +363,42 @@ internal sealed class ComplianceSymbols
                 switch (member)
                 {
                     case IPropertySymbol { IsIndexer: false } property:
-                        result |= DeclaredOn(property) | ContentsAt(property.Type, depth + 1);
+                        declared |= DeclaredOn(property);
+                        Enqueue(property.Type);
                         break;
                     case IFieldSymbol { AssociatedSymbol: null } field:
-                        result |= DeclaredOn(field) | ContentsAt(field.Type, depth + 1);
+                        declared |= DeclaredOn(field);
+                        Enqueue(field.Type);
                         break;
                 }
             }
         }
 
-        return result;
+        return declared;
     }
 
-    private DataClass ContentsAt(ITypeSymbol type, int depth) =>
-        depth >= MaxTypeDepth ? ClassOfType(type) : _contents.TryGetValue(type, out var known) ? known : ComputeContents(type, depth);
+    private static bool IsContainer(INamedTypeSymbol type)
+    {
+        if (type.IsTupleType || type.OriginalDefinition.SpecialType is SpecialType.System_Nullable_T or SpecialType.System_Collections_Generic_IEnumerable_T)
+        {
+            return true;
+        }
+
+        if (type.Name is "Task" or "ValueTask" or "Lazy" or "KeyValuePair" or "Tuple" or "IAsyncEnumerable" or "Memory" or "ReadOnlyMemory")
+        {
+            return true;
+        }
+
+        foreach (var contract in type.AllInterfaces)
+        {
+            if (contract.SpecialType == SpecialType.System_Collections_IEnumerable)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsFrameworkAssembly(IAssemblySymbol assembly)
     {

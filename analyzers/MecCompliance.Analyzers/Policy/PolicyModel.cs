@@ -367,6 +367,11 @@ internal sealed class PolicyModel
                     : $"ApprovedSink declares a sink with {(nameIsNull ? "a null" : "an empty")} name; give it the name that its [DataSink(\"...\")] marks use");
             }
 
+            else if (name.Trim().Length != name.Length)
+            {
+                problems.Add($"{label} has spaces around its name, so [{(isVendor ? "Vendor" : "DataSink")}(\"{name.Trim()}\")] would not match it; write \"{name.Trim()}\"");
+            }
+
             var allowed = ReadAllowed(attribute, label, problems);
             if (isVendor)
             {

@@ -186,4 +186,73 @@ public sealed class MEC001InterproceduralTests
             """,
             Logged(0, "parameter 'text' (PersonalData)", "ILogger.LogInformation").WithLocation(1));
     }
+
+    [Fact]
+    public async Task Computed_property_returning_classified_data_is_a_source_and_auto_property_is_not()
+    {
+        await Verify.VerifyAsync("""
+            using Library;
+            using Microsoft.Extensions.Logging;
+
+            class Card(Patron patron)
+            {
+                public string Label => "Card of " + {|#1:patron.Name|};
+                public string Title { get; set; } = "Card";
+            }
+
+            class Printer(ILogger logger)
+            {
+                void Run(Card card) => logger.LogInformation("{Label} {Title}", {|#0:card.Label|}, card.Title);
+            }
+            """,
+            Logged(0, "Patron.Name (PersonalData)", "ILogger.LogInformation", " through Card.Label").WithLocation(1));
+    }
+
+    [Fact]
+    public async Task Abstract_method_is_the_union_of_its_overrides()
+    {
+        await Verify.VerifyAsync("""
+            using Library;
+            using Microsoft.Extensions.Logging;
+
+            abstract class Formatter { public abstract string Format(Patron p); }
+
+            sealed class EmailFormatter : Formatter { public override string Format(Patron p) => {|#1:p.Email|}; }
+
+            sealed class IdFormatter : Formatter { public override string Format(Patron p) => p.Id.ToString(); }
+
+            class Printer(ILogger logger)
+            {
+                void Run(Formatter formatter, Patron p) => logger.LogInformation("{Text}", {|#0:formatter.Format(p)|});
+            }
+            """,
+            Logged(0, "Patron.Email (PersonalData)", "ILogger.LogInformation", " through Format(Patron)").WithLocation(1));
+    }
+
+    [Fact]
+    public async Task Library_lookups_return_what_they_find_not_the_key()
+    {
+        await Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Net;
+            using Library;
+            using Microsoft.Extensions.Logging;
+
+            class Resolver(ILogger logger, Dictionary<string, string> branches)
+            {
+                void Run(Patron p)
+                {
+                    var entry = Dns.GetHostEntry(p.Email);
+                    logger.LogInformation("{Host}", entry.HostName);
+                    if (branches.TryGetValue(p.Email, out var branch))
+                    {
+                        logger.LogInformation("{Branch}", branch);
+                    }
+
+                    logger.LogInformation("{Parts}", {|#0:p.Email.Split('@')|});
+                }
+            }
+            """,
+            Logged(0, "Patron.Email (PersonalData)", "ILogger.LogInformation"));
+    }
 }
