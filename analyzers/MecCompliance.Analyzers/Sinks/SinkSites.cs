@@ -139,14 +139,40 @@ internal static class SinkSites
             case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
                 return literal.Token.ValueText;
             case InterpolatedStringExpressionSyntax interpolated:
-                prefixOnly = interpolated.Contents.Count != 1 || interpolated.Contents[0] is not InterpolatedStringTextSyntax;
-                return interpolated.Contents.FirstOrDefault() is InterpolatedStringTextSyntax text ? text.TextToken.ValueText : null;
+                return ConstantPrefix(interpolated, value.Model, out prefixOnly);
             case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
                 prefixOnly = true;
                 return ConstantText(new BoundExpression(binary.Left, value.Model), out _);
             default:
                 return null;
         }
+    }
+
+    /// <summary>The text and constant holes an interpolation starts with (<c>$"{Api}/patrons/{card}"</c> starts with Api's value).</summary>
+    private static string? ConstantPrefix(InterpolatedStringExpressionSyntax interpolated, SemanticModel? model, out bool prefixOnly)
+    {
+        var text = new System.Text.StringBuilder();
+        prefixOnly = false;
+        foreach (var content in interpolated.Contents)
+        {
+            if (content is InterpolatedStringTextSyntax literal)
+            {
+                text.Append(literal.TextToken.ValueText);
+                continue;
+            }
+
+            if (content is InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole &&
+                model?.GetConstantValue(hole.Expression) is { HasValue: true, Value: string constant })
+            {
+                text.Append(constant);
+                continue;
+            }
+
+            prefixOnly = true;
+            break;
+        }
+
+        return text.Length == 0 ? null : text.ToString();
     }
 
     public static ExpressionSyntax Unwrap(ExpressionSyntax expression)

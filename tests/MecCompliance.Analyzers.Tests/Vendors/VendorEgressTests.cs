@@ -107,6 +107,29 @@ public sealed class VendorEgressTests
     }
 
     [Fact]
+    public async Task Interpolated_uri_starting_with_a_constant_resolves_the_vendor()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net.Http;
+            using Library;
+
+            class Sync
+            {
+                private const string OverDrive = "https://patron.overdrive.example/v1";
+                private const string Weather = "https://api.weather.example/v1";
+
+                void Run(HttpClient http, Patron patron)
+                {
+                    http.GetStringAsync($"{OverDrive}/patrons/{patron.CardNumber}");
+                    http.GetStringAsync({|#0:$"{Weather}/alerts?card={patron.CardNumber}"|});
+                }
+            }
+            """,
+            Sent(0, "Patron.CardNumber (PatronRecord)", "vendor 'Weather' by HttpClient.GetStringAsync",
+                NotApproved("Weather", "PatronRecord", "typeof(PatronRecordAttribute)", 5, ", Contract = \"<contract reference>\"")));
+    }
+
+    [Fact]
     public async Task Interpolated_uri_whose_host_is_not_literal_is_undeclared()
     {
         await Verify.VerifyAsync("""
