@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 namespace MecCompliance.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project benchmarks/MecCompliance.Benchmarks -- [--sizes 100,300,1000] [--repeat 3]
+/// <c>dotnet run -c Release --project benchmarks/MecCompliance.Benchmarks -- [--sizes 100,300,1000] [--repeat 5]
 /// [--seed 2024] [--concurrent] [--write-corpus DIR]</c>
 /// </summary>
 public static class Program
@@ -15,7 +15,7 @@ public static class Program
     public static int Main(string[] args)
     {
         var sizes = Option(args, "--sizes", "100,300,1000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-        var repeat = int.Parse(Option(args, "--repeat", "3"), CultureInfo.InvariantCulture);
+        var repeat = int.Parse(Option(args, "--repeat", "5"), CultureInfo.InvariantCulture);
         var seed = int.Parse(Option(args, "--seed", "2024"), CultureInfo.InvariantCulture);
         ArgumentOutOfRangeException.ThrowIfLessThan(repeat, 1);
         var settings = new MeasurementSettings(repeat, args.Contains("--concurrent"));
@@ -37,7 +37,7 @@ public static class Program
 
             var result = CompileVersusAnalyzers.Measure(corpus, analyzers, settings);
             results.Add(result);
-            Console.WriteLine($"  {result.Files} files, {result.Lines} lines: compile {result.CompileMs:F0} ms, analyzers {result.AnalyzerExecutionMs:F0} ms ({result.Ratio:P1})");
+            Console.WriteLine($"  {result.Files} files, {result.Lines} lines: compile {result.CompileMs:F0} ms ({result.CompileCpuMs:F0} ms CPU), analyzers {result.AnalyzerExecutionMs:F0} ms ({result.Ratio:P1})");
             foreach (var error in result.FirstCompilerErrors)
             {
                 Console.WriteLine("    corpus error: " + error);

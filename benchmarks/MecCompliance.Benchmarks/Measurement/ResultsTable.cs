@@ -9,11 +9,16 @@ public static class ResultsTable
     public static string Render(IReadOnlyList<SizeResult> results)
     {
         var text = new StringBuilder();
-        text.AppendLine("| files | lines | parse ms | compile ms | analyzers ms | ratio | analyzer pass ms | pass overhead | compile ms / 1k lines | analyzers ms / 1k lines | diagnostics |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        text.AppendLine("| files | lines | parse ms | compile ms | analyzers ms | ratio | compile CPU ms | analyzer pass CPU ms | pass overhead (CPU) | compile CPU ms / 1k lines | analyzers ms / 1k lines | diagnostics |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
         {
-            text.AppendLine(Invariant($"| {r.Files:N0} | {r.Lines:N0} | {r.ParseMs:F0} | {r.CompileMs:F0} | {r.AnalyzerExecutionMs:F0} | {r.Ratio:P1} | {r.AnalyzerPassMs:F0} | {(r.CompileMs == 0 ? 0 : r.PassOverheadMs / r.CompileMs):P0} | {PerKiloLine(r.CompileMs, r):F2} | {PerKiloLine(r.AnalyzerExecutionMs, r):F2} | {Counts(r.DiagnosticsById)} |"));
+            var measured = r.PerAnalyzer.Count > 0;
+            var analyzerCells = measured
+                ? Invariant($"{r.AnalyzerExecutionMs:F0} | {r.Ratio:P1} | {r.CompileCpuMs:F0} | {r.AnalyzerPassCpuMs:F0} | {r.PassOverheadCpu:P0}")
+                : Invariant($"n/a | n/a | {r.CompileCpuMs:F0} | n/a | n/a");
+            var perKiloLine = measured ? Invariant($"{PerKiloLine(r.AnalyzerExecutionMs, r):F2}") : "n/a";
+            text.AppendLine(Invariant($"| {r.Files:N0} | {r.Lines:N0} | {r.ParseMs:F0} | {r.CompileMs:F0} | {analyzerCells} | {PerKiloLine(r.CompileCpuMs, r):F2} | {perKiloLine} | {Counts(r.DiagnosticsById)} |"));
         }
 
         if (results.Count > 1)
@@ -21,7 +26,7 @@ public static class ResultsTable
             var first = results[0];
             var last = results[^1];
             text.AppendLine();
-            text.AppendLine(Invariant($"Growth from {first.Lines:N0} to {last.Lines:N0} lines (ms per 1k lines, largest / smallest; 1.00 is linear): compile {Growth(first.CompileMs, first, last.CompileMs, last):F2}, analyzers {Growth(first.AnalyzerExecutionMs, first, last.AnalyzerExecutionMs, last):F2}."));
+            text.AppendLine(Invariant($"Growth from {first.Lines:N0} to {last.Lines:N0} lines (ms per 1k lines, largest / smallest; 1.00 is linear): compile {Growth(first.CompileMs, first, last.CompileMs, last):F2} (CPU {Growth(first.CompileCpuMs, first, last.CompileCpuMs, last):F2}), analyzers {Growth(first.AnalyzerExecutionMs, first, last.AnalyzerExecutionMs, last):F2}, analyzer pass CPU {Growth(first.AnalyzerPassCpuMs, first, last.AnalyzerPassCpuMs, last):F2}."));
         }
 
         var analyzers = results.SelectMany(r => r.PerAnalyzer.Select(p => p.Analyzer)).Distinct().ToList();
