@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using MecCompliance.Benchmarks.Corpus;
@@ -8,7 +9,7 @@ namespace MecCompliance.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/MecCompliance.Benchmarks -- [--sizes 100,300,1000] [--repeat 5]
-/// [--seed 2024] [--concurrent] [--write-corpus DIR]</c>
+/// [--seed 2024] [--concurrent] [--write-corpus DIR] [--write-diagnostics DIR] [--only AnalyzerTypeName,...] [--isolate]</c>
 /// </summary>
 public static class Program
 {
@@ -18,10 +19,12 @@ public static class Program
         var repeat = int.Parse(Option(args, "--repeat", "5"), CultureInfo.InvariantCulture);
         var seed = int.Parse(Option(args, "--seed", "2024"), CultureInfo.InvariantCulture);
         ArgumentOutOfRangeException.ThrowIfLessThan(repeat, 1);
-        var settings = new MeasurementSettings(repeat, args.Contains("--concurrent"));
+        var settings = new MeasurementSettings(repeat, args.Contains("--concurrent"), args.Contains("--isolate"));
         var corpusDirectory = Option(args, "--write-corpus", "");
+        var diagnosticsDirectory = Option(args, "--write-diagnostics", "");
 
-        var analyzers = AnalyzerCatalog.CreateAll();
+        var only = Option(args, "--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var analyzers = AnalyzerCatalog.CreateAll().Where(a => only.Length == 0 || only.Contains(a.GetType().Name)).ToImmutableArray();
         Console.WriteLine($"Roslyn {typeof(Compilation).Assembly.GetName().Version} on {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical cores");
         Console.WriteLine($"Analyzers ({analyzers.Length}): {(analyzers.IsEmpty ? "none" : string.Join(", ", analyzers.Select(CompileVersusAnalyzers.Name)))}");
         Console.WriteLine($"Seed {seed}, warm-up 1, median of {repeat}, {(settings.Concurrent ? "concurrent" : "sequential")} binding and analysis");
@@ -37,7 +40,12 @@ public static class Program
 
             var result = CompileVersusAnalyzers.Measure(corpus, analyzers, settings);
             results.Add(result);
-            Console.WriteLine($"  {result.Files} files, {result.Lines} lines: compile {result.CompileMs:F0} ms ({result.CompileCpuMs:F0} ms CPU), analyzers {result.AnalyzerExecutionMs:F0} ms ({result.Ratio:P1})");
+            if (diagnosticsDirectory.Length > 0)
+            {
+                Directory.CreateDirectory(diagnosticsDirectory);
+                File.WriteAllLines(Path.Combine(diagnosticsDirectory, $"diagnostics-{size}.txt"), result.Diagnostics);
+            }
+            Console.WriteLine($"  {result.Files} files, {result.Lines} lines: compile {result.CompileMs:F0} ms ({result.CompileCpuMs:F0} ms CPU), analyzers {result.AnalyzerExecutionMs:F0} ms ({result.Ratio:P1}), {result.AnalyzerCpuMs:F0} ms CPU ({result.RatioCpu:P1})");
             foreach (var error in result.FirstCompilerErrors)
             {
                 Console.WriteLine("    corpus error: " + error);

@@ -121,7 +121,7 @@ internal static class IntegrationSources
         ctx => """
                 public IReadOnlyList<Patron> Find(Func<Patron, bool> predicate) => _db.Patrons.Where(predicate).ToList();
 
-                public void Rename(Patron patron, string fullName)
+                public void Rename(Patron patron, [PersonalData] string fullName)
                 {
                     patron.FullName = fullName.Trim();
                     _db.Patrons.Update(patron);

@@ -92,7 +92,7 @@ internal static class ServiceSources
                 }
             """,
         ctx => $$"""
-                public Patron? LookUpByCard(string cardNumber)
+                public Patron? LookUpByCard([PatronRecord] string cardNumber)
                 {
                     if (string.IsNullOrWhiteSpace(cardNumber))
                     {
@@ -345,15 +345,12 @@ internal static class ServiceSources
                 }
             """,
         ctx => $$"""
-                public void SearchTrends(IEnumerable<SearchQuery> queries)
+                public void SearchTrends(IReadOnlyCollection<SearchQuery> queries)
                 {
-                    var perDay = queries.GroupBy(q => q.AtUtc.Date).Select(g => new { Day = g.Key, Count = g.Count() });
-                    foreach (var day in perDay)
-                    {
-                        _logger.LogInformation("{Day:d}: {Count} searches", day.Day, day.Count);
-                    }
-
-                    {{(ctx.Plant("MEC001") ? "_logger.LogDebug(\"Last query {Query}\", queries.LastOrDefault());" : "_logger.LogDebug(\"{Total} queries\", queries.Count());")}}
+                    var days = queries.GroupBy(q => q.AtUtc.Date).Count();
+                    var repeated = queries.GroupBy(q => q.Terms).Count(g => g.Count() > 1);
+                    _logger.LogInformation("{Total} searches over {Days} days, {Repeated} repeated terms", queries.Count, days, repeated);
+                    {{(ctx.Plant("MEC001") ? "_logger.LogDebug(\"Last query {Query}\", queries.LastOrDefault());" : "_logger.LogDebug(\"{Distinct} distinct patrons searched\", queries.Select(q => q.PatronId).Distinct().Count());")}}
                 }
             """,
         ctx => $$"""

@@ -9,16 +9,14 @@ public static class ResultsTable
     public static string Render(IReadOnlyList<SizeResult> results)
     {
         var text = new StringBuilder();
-        text.AppendLine("| files | lines | parse ms | compile ms | analyzers ms | ratio | compile CPU ms | analyzer pass CPU ms | pass overhead (CPU) | compile CPU ms / 1k lines | analyzers ms / 1k lines | diagnostics |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        text.AppendLine("| files | lines | compile ms | analyzers ms | ratio | compile CPU ms | floor pass CPU ms | analyzer pass CPU ms | analyzers CPU ms | ratio (CPU) | compile CPU ms / 1k lines | analyzers CPU ms / 1k lines | diagnostics |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
         {
-            var measured = r.PerAnalyzer.Count > 0;
-            var analyzerCells = measured
-                ? Invariant($"{r.AnalyzerExecutionMs:F0} | {r.Ratio:P1} | {r.CompileCpuMs:F0} | {r.AnalyzerPassCpuMs:F0} | {r.PassOverheadCpu:P0}")
-                : Invariant($"n/a | n/a | {r.CompileCpuMs:F0} | n/a | n/a");
-            var perKiloLine = measured ? Invariant($"{PerKiloLine(r.AnalyzerExecutionMs, r):F2}") : "n/a";
-            text.AppendLine(Invariant($"| {r.Files:N0} | {r.Lines:N0} | {r.ParseMs:F0} | {r.CompileMs:F0} | {analyzerCells} | {PerKiloLine(r.CompileCpuMs, r):F2} | {perKiloLine} | {Counts(r.DiagnosticsById)} |"));
+            var analyzerCells = r.PerAnalyzer.Count > 0
+                ? Invariant($"{r.AnalyzerExecutionMs:F0} | {r.Ratio:P1} | {r.CompileCpuMs:F0} | {r.FloorPassCpuMs:F0} | {r.AnalyzerPassCpuMs:F0} | {r.AnalyzerCpuMs:F0} | {r.RatioCpu:P1} | {PerKiloLine(r.CompileCpuMs, r):F2} | {PerKiloLine(r.AnalyzerCpuMs, r):F2}")
+                : Invariant($"n/a | n/a | {r.CompileCpuMs:F0} | n/a | n/a | n/a | n/a | {PerKiloLine(r.CompileCpuMs, r):F2} | n/a");
+            text.AppendLine(Invariant($"| {r.Files:N0} | {r.Lines:N0} | {r.CompileMs:F0} | {analyzerCells} | {Counts(r.DiagnosticsById)} |"));
         }
 
         if (results.Count > 1)
@@ -26,7 +24,10 @@ public static class ResultsTable
             var first = results[0];
             var last = results[^1];
             text.AppendLine();
-            text.AppendLine(Invariant($"Growth from {first.Lines:N0} to {last.Lines:N0} lines (ms per 1k lines, largest / smallest; 1.00 is linear): compile {Growth(first.CompileMs, first, last.CompileMs, last):F2} (CPU {Growth(first.CompileCpuMs, first, last.CompileCpuMs, last):F2}), analyzers {Growth(first.AnalyzerExecutionMs, first, last.AnalyzerExecutionMs, last):F2}, analyzer pass CPU {Growth(first.AnalyzerPassCpuMs, first, last.AnalyzerPassCpuMs, last):F2}."));
+            text.Append(Invariant($"Growth from {first.Lines:N0} to {last.Lines:N0} lines (ms per 1k lines at the largest size / at the smallest; 1.00 is linear): compile CPU {Growth(first.CompileCpuMs, first, last.CompileCpuMs, last):F2}"));
+            text.AppendLine(first.PerAnalyzer.Count == 0
+                ? "."
+                : Invariant($", analyzers {Growth(first.AnalyzerExecutionMs, first, last.AnalyzerExecutionMs, last):F2}, analyzers CPU {Growth(first.AnalyzerCpuMs, first, last.AnalyzerCpuMs, last):F2}."));
         }
 
         var analyzers = results.SelectMany(r => r.PerAnalyzer.Select(p => p.Analyzer)).Distinct().ToList();
@@ -37,14 +38,16 @@ public static class ResultsTable
         }
         else
         {
-            text.AppendLine("| analyzer | " + string.Join(" | ", results.Select(r => Invariant($"ms @ {r.Files:N0} files"))) + " | share of compile @ largest |");
-            text.AppendLine("|---|" + string.Concat(results.Select(_ => "---:|")) + "---:|");
+            var largest = results[^1];
+            var isolated = largest.PerAnalyzer.Any(p => p.AloneCpuMs > 0);
+            text.AppendLine("| analyzer | " + string.Join(" | ", results.Select(r => Invariant($"ms @ {r.Files:N0} files"))) + " | share of compile @ largest |" + (isolated ? " alone: CPU ms @ largest |" : ""));
+            text.AppendLine("|---|" + string.Concat(results.Select(_ => "---:|")) + "---:|" + (isolated ? "---:|" : ""));
             foreach (var analyzer in analyzers)
             {
                 var cells = results.Select(r => Invariant($"{r.PerAnalyzer.FirstOrDefault(p => p.Analyzer == analyzer).Ms:F0}"));
-                var largest = results[^1];
-                var share = largest.CompileMs == 0 ? 0 : largest.PerAnalyzer.FirstOrDefault(p => p.Analyzer == analyzer).Ms / largest.CompileMs;
-                text.AppendLine($"| {analyzer} | {string.Join(" | ", cells)} | {Invariant($"{share:P1}")} |");
+                var mine = largest.PerAnalyzer.FirstOrDefault(p => p.Analyzer == analyzer);
+                var share = largest.CompileMs == 0 ? 0 : mine.Ms / largest.CompileMs;
+                text.AppendLine($"| {analyzer} | {string.Join(" | ", cells)} | {Invariant($"{share:P1}")} |" + (isolated ? Invariant($" {mine.AloneCpuMs:F0} |") : ""));
             }
         }
 
