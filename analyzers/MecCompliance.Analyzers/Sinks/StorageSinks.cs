@@ -40,7 +40,7 @@ internal static class StorageSinks
     {
         var policy = PolicyModel.Create(compilation, symbols, CancellationToken.None);
         var targets = new StorageTargets(policy);
-        var recognizers = new List<SinkRecognizer> { new SinkMembers(policy), new Files(compilation, targets), new AdoNet(compilation, targets) };
+        var recognizers = new List<SinkRecognizer> { new SinkMembers(policy, new MarkedAssemblies(compilation)), new Files(compilation, targets), new AdoNet(compilation, targets) };
         var libraries = new Libraries(compilation, targets);
         if (libraries.IsPresent)
         {
@@ -100,11 +100,11 @@ internal static class StorageSinks
     }
 
     /// <summary>Members of types and methods marked <c>[DataSink("name")]</c> (repositories, stores): their arguments are stored there.</summary>
-    private sealed class SinkMembers(PolicyModel policy) : SinkRecognizer
+    private sealed class SinkMembers(PolicyModel policy, MarkedAssemblies marked) : SinkRecognizer
     {
         public override SinkMethod? Recognize(IMethodSymbol method)
         {
-            if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertySet) || policy.SinkNameOf(method) is not { } sink)
+            if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertySet) || !marked.MayMark(method) || policy.SinkNameOf(method) is not { } sink)
             {
                 return null;
             }

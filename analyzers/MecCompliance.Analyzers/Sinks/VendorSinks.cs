@@ -27,7 +27,7 @@ internal static class VendorSinks
     {
         var policy = PolicyModel.Create(compilation, symbols, CancellationToken.None);
         var resolution = new VendorResolution(compilation, policy);
-        var recognizers = new List<SinkRecognizer> { new VendorMembers(policy) };
+        var recognizers = new List<SinkRecognizer> { new VendorMembers(policy, new MarkedAssemblies(compilation)) };
         var http = new HttpSends(compilation, resolution);
         if (http.IsPresent)
         {
@@ -58,11 +58,11 @@ internal static class VendorSinks
     }
 
     /// <summary>Members of types and methods marked <c>[Vendor("name")]</c>: their arguments go to that vendor.</summary>
-    private sealed class VendorMembers(PolicyModel policy) : SinkRecognizer
+    private sealed class VendorMembers(PolicyModel policy, MarkedAssemblies marked) : SinkRecognizer
     {
         public override SinkMethod? Recognize(IMethodSymbol method)
         {
-            if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertySet) || policy.VendorNameOf(method) is not { } vendor)
+            if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertySet) || !marked.MayMark(method) || policy.VendorNameOf(method) is not { } vendor)
             {
                 return null;
             }
