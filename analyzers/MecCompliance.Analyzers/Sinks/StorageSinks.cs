@@ -128,7 +128,7 @@ internal static class StorageSinks
             if (Is(container, _file) && FileWrites.Contains(method.Name))
             {
                 var name = "File." + method.Name;
-                return new SinkMethod(new Sink(SinkKind.Storage, name), SinkMethod.AllParameters(method, p => !CarriesPayload(p)), (site, model) => targets.At(name, site, model));
+                return new SinkMethod(new Sink(SinkKind.Storage, name), SinkMethod.AllParameters(method, p => !CarriesPayload(p)), SiteResolution.Remembered((site, model) => targets.At(name, site, model)));
             }
 
             if (DerivesFrom(container, _fileStream) && method.Name.StartsWith("Write", StringComparison.Ordinal))
@@ -137,7 +137,7 @@ internal static class StorageSinks
                 return new SinkMethod(
                     new Sink(SinkKind.Storage, name),
                     SinkMethod.AllParameters(method, p => !CarriesPayload(p) || p.Type.SpecialType == SpecialType.System_Int32),
-                    (site, model) => targets.At(name, site, model));
+                    SiteResolution.Remembered((site, model) => targets.At(name, site, model)));
             }
 
             if (DerivesFrom(container, _streamWriter) && method.Name.StartsWith("Write", StringComparison.Ordinal))
@@ -146,7 +146,7 @@ internal static class StorageSinks
                 return new SinkMethod(
                     new Sink(SinkKind.Storage, name),
                     SinkMethod.AllParameters(method, p => !CarriesPayload(p) || (p.Type.SpecialType == SpecialType.System_Int32 && p.Name is "index" or "count")),
-                    (site, model) => IsOpenedOnFile(site, model) ? targets.At(name, site, model) : null);
+                    SiteResolution.Remembered((site, model) => IsOpenedOnFile(site, model) ? targets.At(name, site, model) : null));
             }
 
             return null;
@@ -233,7 +233,7 @@ internal static class StorageSinks
         }
 
         private SinkMethod Storage(string name, ImmutableArray<SinkPayload> payloads) =>
-            new(new Sink(SinkKind.Storage, name), payloads, (site, model) => targets.At(name, site, model));
+            new(new Sink(SinkKind.Storage, name), payloads, SiteResolution.Remembered((site, model) => targets.At(name, site, model)));
     }
 
     /// <summary>EF Core, Dapper, distributed caches, cookies, sessions and Redis, each present only when referenced.</summary>
@@ -277,7 +277,7 @@ internal static class StorageSinks
             if ((Is(container, _dbContext) || Is(container, _dbSet)) && EntityWrites.Contains(name))
             {
                 var display = container.Name + "." + name;
-                return new SinkMethod(new Sink(SinkKind.Storage, display), SinkMethod.AllParameters(method, p => !CarriesPayload(p)), (site, model) => _targets.At(display, site, model, ContextOf(site, model)));
+                return new SinkMethod(new Sink(SinkKind.Storage, display), SinkMethod.AllParameters(method, p => !CarriesPayload(p)), SiteResolution.Remembered((site, model) => _targets.At(display, site, model, ContextOf(site, model))));
             }
 
             if (Is(container, _dapper) && (name.StartsWith("Execute", StringComparison.Ordinal) || name.StartsWith("Query", StringComparison.Ordinal)))
@@ -312,7 +312,7 @@ internal static class StorageSinks
             SinkMethod.AllParameters(method, p => p.Name is not ("key" or "value"));
 
         private SinkMethod Stored(string name, ImmutableArray<SinkPayload> payloads) =>
-            new(new Sink(SinkKind.Storage, name), payloads, (site, model) => _targets.At(name, site, model));
+            new(new Sink(SinkKind.Storage, name), payloads, SiteResolution.Remembered((site, model) => _targets.At(name, site, model)));
 
         /// <summary>The context written to: the receiver of <c>context.Add</c>, or the owner of <c>context.Patrons.Add</c>'s set.</summary>
         private ITypeSymbol? ContextOf(IOperation site, SemanticModel? model)

@@ -105,7 +105,7 @@ internal static class VendorSinks
                 return new SinkMethod(
                     new Sink(SinkKind.Vendor, name),
                     SinkMethod.AllParameters(method, p => !CarriesPayload(p)),
-                    (site, model) => _resolution.ResolveHttp(name, site, model, SinkSites.ReceiverSyntax(site), ArgumentSyntax(site, uri)));
+                    SiteResolution.Remembered((site, model) => _resolution.ResolveHttp(name, site, model, SinkSites.ReceiverSyntax(site), ArgumentSyntax(site, uri))));
             }
 
             if (Is(container, _json) && JsonSends.Contains(method.Name))
@@ -115,7 +115,7 @@ internal static class VendorSinks
                 return new SinkMethod(
                     new Sink(SinkKind.Vendor, name),
                     SinkMethod.AllParameters(method, p => p.Ordinal == 0 || !CarriesPayload(p)),
-                    (site, model) => _resolution.ResolveHttp(name, site, model, ArgumentSyntax(site, method.Parameters.FirstOrDefault()), ArgumentSyntax(site, uri)));
+                    SiteResolution.Remembered((site, model) => _resolution.ResolveHttp(name, site, model, ArgumentSyntax(site, method.Parameters.FirstOrDefault()), ArgumentSyntax(site, uri))));
             }
 
             // Headers of one request travel with it (the engine adds them to the request); only a client's default
@@ -127,9 +127,9 @@ internal static class VendorSinks
                 return new SinkMethod(
                     new Sink(SinkKind.Vendor, name),
                     SinkMethod.AllParameters(method, p => !CarriesPayload(p)),
-                    (site, model) => SinkSites.ReceiverSyntax(site) is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DefaultRequestHeaders" } headers
+                    SiteResolution.Remembered((site, model) => SinkSites.ReceiverSyntax(site) is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DefaultRequestHeaders" } headers
                         ? _resolution.ResolveHttp(name, site, model, headers.Expression, null)
-                        : null);
+                        : null));
             }
 
             return null;
@@ -153,7 +153,7 @@ internal static class VendorSinks
             return new SinkMethod(
                 new Sink(SinkKind.Vendor, name),
                 SinkMethod.AllParameters(method, p => !CarriesPayload(p) || p.Name == "userToken"),
-                (site, model) => resolution.ResolveSmtp(name, site, model, SinkSites.ReceiverSyntax(site)));
+                SiteResolution.Remembered((site, model) => resolution.ResolveSmtp(name, site, model, SinkSites.ReceiverSyntax(site))));
         }
     }
 }
