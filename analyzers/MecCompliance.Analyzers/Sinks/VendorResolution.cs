@@ -8,7 +8,8 @@ namespace MecCompliance.Analyzers.Sinks;
 /// Which vendor a send reaches (DESIGN §3), in order: the declared vendor named by the client
 /// (<c>IHttpClientFactory.CreateClient("name")</c>, or a typed client registered with that name); the declared owner
 /// of the host of a literal, constant or literal-prefixed absolute URI (or of the client's <c>BaseAddress</c>); the
-/// <c>[Vendor]</c> mark of the code that sends. Anything else is an undeclared vendor.
+/// <c>[Vendor]</c> mark of the code that sends, unless the code names a host no declared vendor owns. Anything else is
+/// an undeclared vendor.
 /// </summary>
 internal sealed class VendorResolution
 {
@@ -64,12 +65,14 @@ internal sealed class VendorResolution
             return new Sink(SinkKind.Vendor, sinkName, owner.Name);
         }
 
-        if (EnclosingMark(site, model) is { } mark)
+        // A host written in the code that no declared vendor owns is not the marked vendor's either: the runtime
+        // VendorGate refuses it, so the analyzer does not let a [Vendor] mark vouch for it.
+        if (host is null && EnclosingMark(site, model) is { } mark)
         {
             return new Sink(SinkKind.Vendor, sinkName, mark);
         }
 
-        if (typedClientOwner is not null && TypedClientName(typedClientOwner) is { } registered && _policy.TryGetVendor(registered, out var typed))
+        if (host is null && typedClientOwner is not null && TypedClientName(typedClientOwner) is { } registered && _policy.TryGetVendor(registered, out var typed))
         {
             return new Sink(SinkKind.Vendor, sinkName, typed.Name);
         }
@@ -80,7 +83,7 @@ internal sealed class VendorResolution
         return new Sink(SinkKind.Vendor, described);
     }
 
-    /// <summary>An SMTP send: the declared owner of the client's host, else the sending code's <c>[Vendor]</c> mark.</summary>
+    /// <summary>An SMTP send: the declared owner of the client's host, else (no host in the code) the sending code's <c>[Vendor]</c> mark.</summary>
     public Sink ResolveSmtp(string sinkName, IOperation site, SemanticModel? model, ExpressionSyntax? client)
     {
         string? host = null;
@@ -107,7 +110,7 @@ internal sealed class VendorResolution
             return new Sink(SinkKind.Vendor, sinkName, owner.Name);
         }
 
-        return EnclosingMark(site, model) is { } mark
+        return host is null && EnclosingMark(site, model) is { } mark
             ? new Sink(SinkKind.Vendor, sinkName, mark)
             : new Sink(SinkKind.Vendor, host is null ? sinkName : sinkName + " to host '" + host + "'");
     }

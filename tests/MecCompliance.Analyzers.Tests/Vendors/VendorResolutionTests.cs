@@ -122,6 +122,25 @@ public sealed class VendorResolutionTests
     }
 
     [Fact]
+    public async Task Vendor_mark_does_not_vouch_for_a_host_no_declared_vendor_owns()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net.Http;
+            using MecCompliance;
+            using Library;
+
+            [Vendor("OverDrive")]
+            class OverDriveClient
+            {
+                private readonly HttpClient _analytics = new();
+
+                public void Track(Patron patron) => _analytics.GetAsync({|#0:"https://stats.analytics.example/who?email=" + patron.Email|});
+            }
+            """,
+            Sent(0, "Patron.Email (PersonalData)", "an undeclared vendor by HttpClient.GetAsync to host 'stats.analytics.example'", UndeclaredFor("typeof(PersonalDataAttribute)")));
+    }
+
+    [Fact]
     public async Task Typed_client_registered_with_a_vendor_name_sends_to_that_vendor()
     {
         await Verify.VerifyAsync("""

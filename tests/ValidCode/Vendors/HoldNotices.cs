@@ -7,10 +7,8 @@ namespace ValidCode.Vendors;
 
 /// <summary>Hold-ready e-mails go through MailRelay, approved for personal data (never the card number).</summary>
 [Vendor("MailRelay")]
-public sealed class HoldNotices
+public sealed class HoldNotices(HoldNoticeOptions options)
 {
-    private const string RelayHost = "smtp.mailrelay.example";
-
     public async Task SendHoldReadyAsync(Patron patron, string title)
     {
         using var message = new MailMessage("holds@moevergreen.example", patron.Email)
@@ -19,7 +17,15 @@ public sealed class HoldNotices
             Body = $"Dear {patron.FirstName}, '{title}' is waiting for you at the desk.",
         };
 
-        using var smtp = new SmtpClient(RelayHost);
+        using var smtp = new SmtpClient(options.RelayHost, options.RelayPort);
         await smtp.SendMailAsync(message);
     }
+}
+
+/// <summary>Where MailRelay's SMTP endpoint is, from configuration.</summary>
+public sealed class HoldNoticeOptions
+{
+    public string RelayHost { get; set; } = "";
+
+    public int RelayPort { get; set; } = 587;
 }
