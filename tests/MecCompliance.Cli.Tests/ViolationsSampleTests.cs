@@ -12,7 +12,6 @@ public sealed class ViolationsSampleCollection : ICollectionFixture<ViolationsSa
 [Collection(ViolationsSampleCollection.Name)]
 public sealed class ViolationsSampleTests(ViolationsSampleReport report)
 {
-    private const string PendingVendorRules = "Needs MEC002/MEC003 (issue 4), not merged yet.";
 
 
     [Fact]
@@ -40,7 +39,7 @@ public sealed class ViolationsSampleTests(ViolationsSampleReport report)
     public void Patron_saved_to_PatronDb_is_approved_with_both_classes()
     {
         var flow = Assert.Single(report.Map.Flows, f => f.Kind == SinkKind.Storage && f.Sink == "PatronDb");
-        Assert.Equal(Verdict.Approved, flow.Verdict);
+        Assert.Equal((Verdict.Approved, "Patron object"), (flow.Verdict, flow.Data));
         Assert.Equal(["PatronRecord", "PersonalData"], flow.Classes);
         Assert.Equal("ApprovedSink(\"PatronDb\")", flow.Declaration);
         Assert.Null(flow.Contract);
@@ -81,7 +80,7 @@ public sealed class ViolationsSampleTests(ViolationsSampleReport report)
     public void Violations_make_the_exit_code_1()
     {
         Assert.Equal(MecCommand.ViolationsFound, report.ExitCode);
-        Assert.Contains("**Verdict:** 3 error(s): 2 flow(s) of classified data break the policy, 1 policy declaration(s) are invalid.", report.Output);
+        Assert.Contains("**Verdict:** 5 error(s): 4 flow(s) of classified data break the policy, 1 policy declaration(s) are invalid.", report.Output);
     }
 
     [Fact]
@@ -121,20 +120,22 @@ public sealed class ViolationsSampleTests(ViolationsSampleReport report)
         Assert.Equal(("CirculationDesk.cs", 25), (flow.Location.Path, flow.Location.Line));
     }
 
-    [Fact(Skip = PendingVendorRules)]
+    [Fact]
     public void Card_number_posted_to_an_undeclared_host_is_a_MEC002_violation()
     {
         var flow = Assert.Single(report.Map.Flows, f => f.RuleId == "MEC002");
-        Assert.Equal((SinkKind.Vendor, Verdict.Violation), (flow.Kind, flow.Verdict));
+        Assert.Equal((SinkKind.Vendor, Verdict.Violation, "Patron.CardNumber"), (flow.Kind, flow.Verdict, flow.Data));
+        Assert.Equal("undeclared: api.readingstats.example", flow.Sink);
         Assert.Equal(["PatronRecord"], flow.Classes);
         Assert.Equal(("CirculationDesk.cs", 19), (flow.Location.Path, flow.Location.Line));
     }
 
-    [Fact(Skip = PendingVendorRules)]
+    [Fact]
     public void Card_number_appended_to_a_file_is_a_MEC003_violation()
     {
         var flow = Assert.Single(report.Map.Flows, f => f.RuleId == "MEC003");
         Assert.Equal((SinkKind.Storage, Verdict.Violation, "Patron.CardNumber"), (flow.Kind, flow.Verdict, flow.Data));
+        Assert.Equal("unapproved: File.AppendAllText", flow.Sink);
         Assert.Equal(("CirculationDesk.cs", 22), (flow.Location.Path, flow.Location.Line));
     }
 }

@@ -3,7 +3,6 @@ using MecCompliance.Analyzers.Flow;
 using MecCompliance.Analyzers.Policy;
 using MecCompliance.Cli.Report;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace MecCompliance.Cli.Analysis;
@@ -15,17 +14,9 @@ namespace MecCompliance.Cli.Analysis;
 /// </summary>
 internal sealed class FlowCollector(Compilation compilation, ComplianceSymbols symbols, PolicyRegister register, SourcePaths paths, ISet<SyntaxTree> generated)
 {
-    private static readonly HashSet<string> EntityWrites = new(StringComparer.Ordinal)
-    {
-        "Add", "AddAsync", "AddRange", "AddRangeAsync", "Update", "UpdateRange", "Attach", "AttachRange",
-    };
-
     private string Project => compilation.AssemblyName ?? "";
 
-    /// <summary>
-    /// Every flow of the compilation: the flow engine's (the same analysis the rules run), calls into declared vendors
-    /// and sinks for the sink families the engine does not know yet, and any finding no flow explains.
-    /// </summary>
+    /// <summary>Every flow of the compilation: the flow engine's (the same analysis the rules run), and any finding no flow explains.</summary>
     public IReadOnlyList<DataFlow> Collect(IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var judged = diagnostics.Where(d => RuleKind(d.Id) is not null && !d.IsSuppressed && d.Location.IsInSource).ToList();
@@ -50,9 +41,6 @@ internal sealed class FlowCollector(Compilation compilation, ComplianceSymbols s
             }
         }
 
-        // Vendor and storage sinks arrive in the engine with issue 4; until then the calls into declared parties stand in.
-        var seen = flows.Select(f => (f.Kind, f.Location)).ToHashSet();
-        flows.AddRange(ApprovedPartyCalls(cancellationToken).Where(f => !seen.Contains((f.Kind, f.Location))));
         flows.AddRange(FromDiagnostics(judged.Where(d => !explained.Contains(d)), cancellationToken));
         return flows;
     }
@@ -63,7 +51,12 @@ internal sealed class FlowCollector(Compilation compilation, ComplianceSymbols s
         var leaving = group.Aggregate(DataClass.None, (all, f) => all | f.Classes);
         var carried = group.Aggregate(DataClass.None, (all, f) => all | f.Source.Classes);
         var data = string.Join(", ", group.Select(f => f.Source.Display).Distinct(StringComparer.Ordinal));
-        var sinkName = kind is SinkKind.Vendor or SinkKind.Storage ? first.Sink.Target ?? first.Sink.Name : first.Sink.Name;
+        var sinkName = kind switch
+        {
+            SinkKind.Vendor => first.Sink.Target ?? "undeclared: " + (HostIn(first.SinkEvent.SinkOperation) ?? first.Sink.Name),
+            SinkKind.Storage => first.Sink.Target ?? "unapproved: " + first.Sink.Name,
+            _ => first.Sink.Name,
+        };
         var location = paths.PointOf(first.Location);
         var path = first.PathDisplay;
 
@@ -115,7 +108,7 @@ internal sealed class FlowCollector(Compilation compilation, ComplianceSymbols s
             var value = ClassifiedValueReader.Read(operation, symbols);
             var message = diagnostic.GetMessage();
             var data = value.IsClassified ? value.Names : node.ToString();
-            var sink = kind == SinkKind.Vendor || kind == SinkKind.Storage ? PartyNamedIn(message) ?? SinkOf(operation) : SinkOf(operation);
+            var sink = SinkOf(operation);
 
             yield return new DataFlow(Project, data, ClassNames.Of(value.Classes), kind, sink, Verdict.Violation, diagnostic.Id,
                 Declaration: null, Contract: null, message, paths.PointOf(diagnostic.Location));
@@ -147,89 +140,19 @@ internal sealed class FlowCollector(Compilation compilation, ComplianceSymbols s
         _ => SinkKind.UnclassifiedMember,
     };
 
-    /// <summary>Calls that hand classified data to a declared vendor or sink the policy approves for all of it.</summary>
-    private IEnumerable<DataFlow> ApprovedPartyCalls(CancellationToken cancellationToken)
+    // The host of a literal absolute URI in the send, so an undeclared vendor is named by where the data goes.
+    private static string? HostIn(IOperation send)
     {
-        foreach (var tree in compilation.SyntaxTrees.Where(t => !generated.Contains(t)))
+        foreach (var operation in send.DescendantsAndSelf())
         {
-            var model = compilation.GetSemanticModel(tree);
-            foreach (var call in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+            if (operation.ConstantValue is { HasValue: true, Value: string text } &&
+                Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto" && uri.Host.Length > 0)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (model.GetOperation(call, cancellationToken) is not IInvocationOperation invocation ||
-                    PartyOf(invocation) is not { } party ||
-                    IsInside(model, call, party, cancellationToken))
-                {
-                    continue;
-                }
-
-                foreach (var argument in invocation.Arguments)
-                {
-                    var value = ClassifiedValueReader.Read(argument.Value, symbols);
-                    if (!value.IsClassified)
-                    {
-                        continue;
-                    }
-
-                    var declaration = register.Find(party.Kind, party.Name);
-                    if (declaration is not null && declaration.Approves(value.Classes))
-                    {
-                        yield return new DataFlow(Project, value.Names, ClassNames.Of(value.Classes), party.Kind == PartyKind.Vendor ? SinkKind.Vendor : SinkKind.Storage,
-                            declaration.Name, Verdict.Approved, RuleId: null, declaration.Text, declaration.Contract,
-                            $"{value.Names} is handed to {SinkOf(invocation)}, which belongs to {party.Name}",
-                            paths.PointOf(argument.Value.Syntax.GetLocation()));
-                    }
-                    else if (party.Kind == PartyKind.Sink && value.Classes == DataClass.OrganizationalData)
-                    {
-                        yield return new DataFlow(Project, value.Names, ClassNames.Of(value.Classes), SinkKind.Storage, party.Name, Verdict.Allowed,
-                            RuleId: null, Declaration: null, Contract: null, "policy: organizational data may be stored anywhere", paths.PointOf(argument.Value.Syntax.GetLocation()));
-                    }
-                }
-            }
-        }
-    }
-
-    private Party? PartyOf(IInvocationOperation invocation)
-    {
-        var method = invocation.TargetMethod;
-        if (register.Model.VendorNameOf(method) is { } vendor)
-        {
-            return new Party(PartyKind.Vendor, vendor);
-        }
-
-        if (register.Model.SinkNameOf(method) is { } sink)
-        {
-            return new Party(PartyKind.Sink, sink);
-        }
-
-        // EF Core: a write through a DbSet or a DbContext belongs to the context's [DataSink].
-        if (EntityWrites.Contains(method.Name) && invocation.Instance is { } instance)
-        {
-            var context = instance is IPropertyReferenceOperation { Property.ContainingType: { } owner } && IsDbSet(instance.Type) ? owner : instance.Type;
-            if (context is not null && register.Model.SinkNameOf(context) is { } contextSink)
-            {
-                return new Party(PartyKind.Sink, contextSink);
+                return uri.Host;
             }
         }
 
         return null;
-    }
-
-    private static bool IsDbSet(ITypeSymbol? type) => type is INamedTypeSymbol named && named.OriginalDefinition.HasFullName("Microsoft.EntityFrameworkCore.DbSet`1");
-
-    // A vendor client's own sends are the same flow as the call into the client; counting them twice would mislead.
-    private bool IsInside(SemanticModel model, SyntaxNode call, Party party, CancellationToken cancellationToken)
-    {
-        for (var type = model.GetEnclosingSymbol(call.SpanStart, cancellationToken)?.ContainingType; type is not null; type = type.ContainingType)
-        {
-            var mark = party.Kind == PartyKind.Vendor ? register.Model.VendorNameOf(type) : register.Model.SinkNameOf(type);
-            if (string.Equals(mark, party.Name, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static string SinkOf(IOperation? operation)
@@ -251,26 +174,4 @@ internal sealed class FlowCollector(Compilation compilation, ComplianceSymbols s
 
         return "(unknown sink)";
     }
-
-    // Until the flows API gives the party directly: MEC002/MEC003 messages read "{data} is sent to {vendor}{path}; ...".
-    private static string? PartyNamedIn(string message)
-    {
-        foreach (var marker in new[] { " is sent to ", " is stored in " })
-        {
-            var start = message.IndexOf(marker, StringComparison.Ordinal);
-            if (start < 0)
-            {
-                continue;
-            }
-
-            start += marker.Length;
-            var end = message.IndexOfAny([';', ' '], start);
-            var name = (end < 0 ? message[start..] : message[start..end]).Trim('\'', '"');
-            return name.Length == 0 ? null : name;
-        }
-
-        return null;
-    }
-
-    private sealed record Party(PartyKind Kind, string Name);
 }
