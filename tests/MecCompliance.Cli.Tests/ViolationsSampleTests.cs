@@ -125,7 +125,7 @@ public sealed class ViolationsSampleTests(ViolationsSampleReport report)
     {
         var flow = Assert.Single(report.Map.Flows, f => f.RuleId == "MEC002");
         Assert.Equal((SinkKind.Vendor, Verdict.Violation, "Patron.CardNumber"), (flow.Kind, flow.Verdict, flow.Data));
-        Assert.Equal("undeclared: api.readingstats.example", flow.Sink);
+        Assert.Equal("api.readingstats.example (undeclared)", flow.Sink);
         Assert.Equal(["PatronRecord"], flow.Classes);
         Assert.Equal(("CirculationDesk.cs", 19), (flow.Location.Path, flow.Location.Line));
     }
@@ -135,7 +135,7 @@ public sealed class ViolationsSampleTests(ViolationsSampleReport report)
     {
         var flow = Assert.Single(report.Map.Flows, f => f.RuleId == "MEC003");
         Assert.Equal((SinkKind.Storage, Verdict.Violation, "Patron.CardNumber"), (flow.Kind, flow.Verdict, flow.Data));
-        Assert.Equal("unapproved: File.AppendAllText", flow.Sink);
+        Assert.Equal("File.AppendAllText (unapproved)", flow.Sink);
         Assert.Equal(("CirculationDesk.cs", 22), (flow.Location.Path, flow.Location.Line));
     }
 }

@@ -21,32 +21,40 @@ internal sealed class ComplianceReportBuilder(string target, SourcePaths paths, 
         project = project.AnalyzerReferences.Where(MecAnalyzers.IsMecAnalyzer).Aggregate(project, (p, r) => p.RemoveAnalyzerReference(r));
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new ReportException($"{project.Name}: Roslyn produced no compilation.");
+        var generated = await GeneratedTreesAsync(project, compilation, cancellationToken).ConfigureAwait(false);
+        return await AddAsync(project.Name, compilation, project.AnalyzerOptions, generated, required, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds one compilation: its findings, classified members, declarations and flows.</summary>
+    /// <param name="generated">Trees the analyzers treat as generated code, left out as they leave them out.</param>
+    public async Task<bool> AddAsync(string projectName, Compilation compilation, AnalyzerOptions options, ISet<SyntaxTree> generated, bool required, CancellationToken cancellationToken)
+    {
         var symbols = ComplianceSymbols.TryCreate(compilation);
         if (symbols is null)
         {
             return required
-                ? throw new ReportException($"{project.Name} does not reference MecCompliance: add the MecCompliance package (or the attributes project) before reporting on it.")
+                ? throw new ReportException($"{projectName} does not reference MecCompliance: add the MecCompliance package (or the attributes project) before reporting on it.")
                 : false;
         }
 
         var errors = compilation.GetDiagnostics(cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
         if (errors > 0)
         {
-            progress.WriteLine($"  {project.Name}: {errors} compiler error(s); flows in code that does not compile may be missing.");
+            progress.WriteLine($"  {projectName}: {errors} compiler error(s); flows in code that does not compile may be missing.");
         }
 
         var diagnostics = ImmutableArray<Diagnostic>.Empty;
         if (!MecAnalyzers.All.IsEmpty)
         {
             var withAnalyzers = compilation.WithAnalyzers(MecAnalyzers.All, new CompilationWithAnalyzersOptions(
-                project.AnalyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+                options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
             diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
         }
 
         // An analyzer that throws reports AD0001 instead of its findings: the report would look cleaner than the code is.
         foreach (var failure in diagnostics.Where(d => d.Id == "AD0001"))
         {
-            progress.WriteLine($"  warning: a MecCompliance analyzer failed on {project.Name}; its findings are missing: {failure.GetMessage()}");
+            progress.WriteLine($"  warning: a MecCompliance analyzer failed on {projectName}; its findings are missing: {failure.GetMessage()}");
         }
 
         var register = PolicyRegister.Read(compilation, symbols, paths, cancellationToken);
@@ -56,12 +64,11 @@ internal sealed class ComplianceReportBuilder(string target, SourcePaths paths, 
         }
 
         var mec = diagnostics.Where(d => d.Id.StartsWith("MEC", StringComparison.Ordinal) && !d.IsSuppressed).ToList();
-        _projects.Add(project.Name);
+        _projects.Add(projectName);
         _members.AddRange(ClassifiedMemberCatalog.Collect(compilation, symbols, paths, cancellationToken));
-        var generated = await GeneratedTreesAsync(project, compilation, cancellationToken).ConfigureAwait(false);
         var flows = new FlowCollector(compilation, symbols, register, paths, generated);
         _flows.AddRange(flows.Collect(mec, cancellationToken));
-        _findings.AddRange(mec.Select(d => new Finding(project.Name, d.Id, SeverityOf(d.Severity), d.Descriptor.Title.ToString(), d.GetMessage(),
+        _findings.AddRange(mec.Select(d => new Finding(projectName, d.Id, SeverityOf(d.Severity), d.Descriptor.Title.ToString(), d.GetMessage(),
             d.Descriptor.HelpLinkUri, paths.PointOf(d.Location))));
         return true;
     }

@@ -53,8 +53,8 @@ internal sealed class FlowCollector(Compilation compilation, ComplianceSymbols s
         var data = string.Join(", ", group.Select(f => f.Source.Display).Distinct(StringComparer.Ordinal));
         var sinkName = kind switch
         {
-            SinkKind.Vendor => first.Sink.Target ?? "undeclared: " + (HostIn(first.SinkEvent.SinkOperation) ?? first.Sink.Name),
-            SinkKind.Storage => first.Sink.Target ?? "unapproved: " + first.Sink.Name,
+            SinkKind.Vendor => first.Sink.Target ?? (HostIn(first.SinkEvent.SinkOperation) ?? first.Sink.Name) + " (undeclared)",
+            SinkKind.Storage => first.Sink.Target ?? first.Sink.Name + " (unapproved)",
             _ => first.Sink.Name,
         };
         var location = paths.PointOf(first.Location);
