@@ -41,7 +41,7 @@ public sealed class CommandLineTests
         var (exitCode, stdout, _) = await RunAsync(["--help"]);
 
         Assert.Equal(MecCommand.Compliant, exitCode);
-        Assert.Contains("Exit codes: 0 compliant, 1 violations found, 2 usage or load error.", stdout);
+        Assert.Contains("Exit codes: 0 compliant, 1 violations found, 2 usage, load or internal error.", stdout);
     }
 
     [Fact]

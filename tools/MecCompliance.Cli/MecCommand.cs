@@ -61,6 +61,12 @@ internal static class MecCommand
             stderr.WriteLine("mec: cancelled; no report written.");
             return UsageOrLoadError;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A CI gate must never read a crash as "compliant": say what failed and exit with the error code.
+            stderr.WriteLine($"mec: the report failed unexpectedly; please report this with the output below.{Environment.NewLine}{e}");
+            return UsageOrLoadError;
+        }
     }
 
     /// <summary>Loads <paramref name="arguments"/>' target and builds its data map; progress goes to <paramref name="progress"/>.</summary>

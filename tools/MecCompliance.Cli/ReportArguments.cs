@@ -13,7 +13,7 @@ internal sealed record ReportArguments(string Target, ReportFormat Format, strin
           --out FILE    write the report to FILE instead of standard output
           --no-restore  fail instead of running 'dotnet restore' on a project that was never restored
 
-        Exit codes: 0 compliant, 1 violations found, 2 usage or load error.
+        Exit codes: 0 compliant, 1 violations found, 2 usage, load or internal error.
         """;
 
     /// <summary>Parses <paramref name="args"/>; a usage error is a <see cref="UsageException"/> with a message for the user.</summary>

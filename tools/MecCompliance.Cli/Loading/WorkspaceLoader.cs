@@ -21,7 +21,14 @@ internal sealed class WorkspaceLoader(TextWriter progress)
         {
             if (!MSBuildLocator.IsRegistered)
             {
-                MSBuildLocator.RegisterDefaults();
+                try
+                {
+                    MSBuildLocator.RegisterDefaults();
+                }
+                catch (InvalidOperationException e)
+                {
+                    throw new ReportException($"no .NET SDK found to load projects with ({e.Message}); install the SDK the project builds with.");
+                }
             }
         }
     }
