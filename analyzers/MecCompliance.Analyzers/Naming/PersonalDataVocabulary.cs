@@ -180,6 +180,11 @@ internal sealed class PersonalDataVocabulary
     public string? Match(string identifier, out PhraseKind kind)
     {
         kind = PhraseKind.Text;
+        if (!MayEndWithAPhrase(identifier))
+        {
+            return null;
+        }
+
         var words = IdentifierWords.Split(identifier);
         if (words.Length == 0)
         {
@@ -225,6 +230,31 @@ internal sealed class PersonalDataVocabulary
         }
 
         return string.Join(" ", best);
+    }
+
+    // Most names end with a word no phrase ends with (Id, Title, CreatedAt): decided without splitting the whole name.
+    private bool MayEndWithAPhrase(string identifier)
+    {
+        var last = IdentifierWords.LastWord(identifier);
+        if (last is null)
+        {
+            return false;
+        }
+
+        if (DataSuffixes.Contains(last))
+        {
+            return true;
+        }
+
+        foreach (var form in SingularForms(last))
+        {
+            if (_phrasesByLastWord.ContainsKey(form))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The word itself and what it would be without a plural ending ("addresses" -> "address", "emails" -> "email").
