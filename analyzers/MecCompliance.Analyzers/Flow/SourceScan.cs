@@ -1,4 +1,5 @@
 using MecCompliance.Analyzers.Policy;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 
 namespace MecCompliance.Analyzers.Flow;
 
@@ -25,7 +26,7 @@ internal readonly struct SourceScan
         {
             foreach (var parameter in method.Parameters)
             {
-                if (session.Symbols.DeclaredOn(parameter) != DataClass.None || session.WholeObjectClasses(parameter.Type) != DataClass.None)
+                if (session.Symbols.DeclaredOn(parameter) != DataClass.None)
                 {
                     return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
                 }
@@ -41,7 +42,7 @@ internal readonly struct SourceScan
                 switch (operation)
                 {
                     case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member:
-                        if (session.DeclaredClasses(member.Member) != DataClass.None || session.WholeObjectClasses(operation.Type) != DataClass.None)
+                        if (session.DeclaredClasses(member.Member) != DataClass.None || IsWholeUse(session, operation))
                         {
                             return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
                         }
@@ -53,21 +54,21 @@ internal readonly struct SourceScan
 
                         break;
                     case IParameterReferenceOperation parameter:
-                        if (session.Symbols.DeclaredOn(parameter.Parameter) != DataClass.None || session.WholeObjectClasses(parameter.Type) != DataClass.None)
+                        if (session.Symbols.DeclaredOn(parameter.Parameter) != DataClass.None || IsWholeUse(session, operation))
                         {
                             return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
                         }
 
                         break;
                     case ILocalReferenceOperation local:
-                        if (session.WholeObjectClasses(local.Type) != DataClass.None)
+                        if (IsWholeUse(session, local))
                         {
                             return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
                         }
 
                         break;
                     case IInvocationOperation invocation:
-                        if (session.Symbols.DeclaredOn(invocation.TargetMethod) != DataClass.None || session.WholeObjectClasses(invocation.Type) != DataClass.None)
+                        if (session.Symbols.DeclaredOn(invocation.TargetMethod) != DataClass.None || IsWholeUse(session, invocation))
                         {
                             return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
                         }
@@ -79,7 +80,7 @@ internal readonly struct SourceScan
 
                         break;
                     case IObjectCreationOperation { Constructor: { } constructor } creation:
-                        if (session.WholeObjectClasses(creation.Type) != DataClass.None)
+                        if (IsWholeUse(session, creation))
                         {
                             return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
                         }
@@ -95,6 +96,34 @@ internal readonly struct SourceScan
         }
 
         return new SourceScan(false, callees.ToImmutable());
+    }
+
+    /// <summary>
+    /// Whether an object whose type holds classified members is used whole here (passed, converted, formatted, stored),
+    /// rather than only dereferenced (<c>patron.Id</c>) or tested (<c>patron is null</c>): only a whole use can carry
+    /// its contents anywhere.
+    /// </summary>
+    private static bool IsWholeUse(FlowSession session, IOperation value)
+    {
+        if (session.WholeObjectClasses(value.Type) == DataClass.None)
+        {
+            return false;
+        }
+
+        switch (value.Parent)
+        {
+            case IMemberReferenceOperation member when member.Instance == value:
+            case IInvocationOperation invocation when invocation.Instance == value && invocation.TargetMethod.Name != "ToString":
+            case IIsNullOperation:
+            case IIsPatternOperation:
+            case IIsTypeOperation:
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
+                return false;
+            case IConversionOperation { Parent: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } }:
+                return false;
+            default:
+                return true;
+        }
     }
 
     private static void AddAccessors(FlowSession session, IPropertySymbol property, ImmutableArray<IMethodSymbol>.Builder callees)
