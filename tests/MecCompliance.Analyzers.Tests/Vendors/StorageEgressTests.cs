@@ -427,4 +427,37 @@ public sealed class StorageEgressTests
             """,
             Stored(0, "Patron.Email (PersonalData)", "unapproved storage by File.AppendAllText", Unapproved("typeof(PersonalDataAttribute)"), " through Append(string)").WithLocation(1));
     }
+
+    [Fact]
+    public async Task Writer_from_FileInfo_is_storage()
+    {
+        await VerifyAsync("""
+            using System.IO;
+            using Library;
+
+            class Export
+            {
+                void Run(Patron patron)
+                {
+                    using var writer = new FileInfo("holds.txt").AppendText();
+                    writer.Write({|#0:patron.CardNumber|});
+                }
+            }
+            """,
+            Stored(0, "Patron.CardNumber (PatronRecord)", "unapproved storage by StreamWriter.Write", Unapproved("typeof(PatronRecordAttribute)")));
+    }
+
+    [Fact]
+    public async Task Writer_of_unknown_origin_is_not_treated_as_a_file()
+    {
+        await VerifyAsync("""
+            using System.IO;
+            using Library;
+
+            class Export
+            {
+                void Run(StreamWriter writer, Patron patron) => writer.Write(patron.CardNumber);
+            }
+            """);
+    }
 }

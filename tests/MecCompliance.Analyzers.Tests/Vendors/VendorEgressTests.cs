@@ -421,4 +421,36 @@ public sealed class VendorEgressTests
             Sent(0, "Branch object (OrganizationalData)", "an undeclared vendor by HttpClient.PutAsJsonAsync to host 'api.unknown.example'",
                 UndeclaredFor("typeof(OrganizationalDataAttribute)")));
     }
+
+    [Fact]
+    public async Task Json_content_of_a_whole_object_to_an_undeclared_host_is_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using Library;
+
+            class Sync
+            {
+                void Run(HttpClient http, Patron patron) => http.PostAsync("https://api.unknown.example/v1", {|#0:JsonContent.Create(patron)|});
+            }
+            """,
+            Sent(0, "Patron object (PatronRecord, PersonalData, OrganizationalData)", "an undeclared vendor by HttpClient.PostAsync to host 'api.unknown.example'",
+                UndeclaredFor("typeof(PatronRecordAttribute), typeof(PersonalDataAttribute), typeof(OrganizationalDataAttribute)", contract: true)));
+    }
+
+    [Fact]
+    public async Task Json_content_of_an_unclassified_value_is_not_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using Library;
+
+            class Sync
+            {
+                void Run(HttpClient http, Patron patron) => http.PostAsync("https://api.unknown.example/v1", JsonContent.Create(new { patron.Id, patron.Status }));
+            }
+            """);
+    }
 }
