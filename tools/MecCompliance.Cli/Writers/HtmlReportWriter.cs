@@ -11,7 +11,6 @@ internal static class HtmlReportWriter
 {
     public static void Write(DataMap map, TextWriter w)
     {
-        var violations = map.Violations.Count();
         w.WriteLine("<!DOCTYPE html>");
         w.WriteLine("<html lang=\"en\"><head><meta charset=\"utf-8\" />");
         w.WriteLine($"<title>MecCompliance report: {E(Path.GetFileName(map.Target))}</title>");
@@ -22,9 +21,7 @@ internal static class HtmlReportWriter
         w.WriteLine("</head><body>");
         w.WriteLine($"<h1>MecCompliance report: {E(Path.GetFileName(map.Target))}</h1>");
         w.WriteLine($"<p>Projects: {E(string.Join(", ", map.Projects))} · {map.ClassifiedMembers.Count} classified members · {map.Flows.Count} flows of classified data</p>");
-        w.WriteLine(violations == 0
-            ? $"<p class=\"verdict pass\">Verdict: {E(map.VerdictText)}</p>"
-            : $"<p class=\"verdict fail\">Verdict: {E(map.VerdictText)}</p>");
+        w.WriteLine($"<p class=\"verdict {(map.HasViolations ? "fail" : "pass")}\">Verdict: {E(map.VerdictText)}</p>");
 
         w.WriteLine("<h2>Data map</h2>");
         w.WriteLine(SvgDiagram.Render(map));
