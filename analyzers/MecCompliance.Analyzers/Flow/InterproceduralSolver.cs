@@ -20,6 +20,7 @@ internal sealed class InterproceduralSolver
     private readonly Dictionary<ISymbol, List<ISymbol>> _bases = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<CallSite, List<MethodEntry>> _targets = new();
+    private readonly List<MethodEntry> _analysedAtEnd = [];
 
     public InterproceduralSolver(FlowSession session, CancellationToken cancellationToken)
     {
@@ -181,6 +182,7 @@ internal sealed class InterproceduralSolver
             if (!entry.IsAnalyzed)
             {
                 entry.EnsureAnalyzed(_cancellationToken);
+                _analysedAtEnd.Add(entry);
                 work.Enqueue(entry);
             }
         }
@@ -367,6 +369,15 @@ internal sealed class InterproceduralSolver
             if (seen.Add((location, sink, source)))
             {
                 flows.Add(new ClassifiedFlow(source, sink, location, path));
+            }
+        }
+
+        // A method analysed only now was never reported live: its own flows belong here too.
+        foreach (var entry in _analysedAtEnd)
+        {
+            foreach (var local in entry.LocalFlows)
+            {
+                Add(local.Source, local.SinkEvent, local.Location, local.Path);
             }
         }
 
