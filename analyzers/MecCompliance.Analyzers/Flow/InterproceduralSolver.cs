@@ -286,8 +286,14 @@ internal sealed class InterproceduralSolver
     /// A classified parameter is a source in its own method, where its flows are reported; callers passing classified
     /// data to it are doing what the declaration asks.
     /// </summary>
+    /// <remarks>
+    /// The value of a classified property's setter is that property's value: where the accessor keeps it (a backing
+    /// field) is the property's business, and callers assigning classified data to a classified property are correct.
+    /// </remarks>
     private bool IsClassifiedParameter(ISymbol owner, int ordinal) =>
-        owner is IMethodSymbol method && ordinal < method.Parameters.Length && _session.Symbols.DeclaredOn(method.Parameters[ordinal]) != DataClass.None;
+        owner is IMethodSymbol method && ordinal < method.Parameters.Length &&
+        (_session.Symbols.DeclaredOn(method.Parameters[ordinal]) != DataClass.None ||
+         (method.MethodKind == MethodKind.PropertySet && method.AssociatedSymbol is { } property && _session.DeclaredClasses(property) != DataClass.None));
 
     private Resolution Resolve(LabelSet labels)
     {

@@ -278,4 +278,24 @@ public sealed class MEC001InterproceduralTests
             """,
             Logged(0, "Patron.Email (PersonalData)", "ILogger.LogInformation", " through Check(Patron, string)").WithLocation(1));
     }
+
+    [Fact]
+    public async Task Extension_method_in_source_is_followed_through_its_summary()
+    {
+        await Verify.VerifyAsync("""
+            using Library;
+            using Microsoft.Extensions.Logging;
+
+            static class Text
+            {
+                public static string Quoted(this string value) => "'" + value + "'";
+            }
+
+            class Checkout(ILogger logger)
+            {
+                void Run(Patron p) => logger.LogInformation("{A} {B}", {|#0:p.Email.Quoted()|}, p.Status.Quoted());
+            }
+            """,
+            Logged(0, "Patron.Email (PersonalData)", "ILogger.LogInformation", " through Quoted(string)"));
+    }
 }
