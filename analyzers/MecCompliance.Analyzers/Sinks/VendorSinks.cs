@@ -135,8 +135,10 @@ internal static class VendorSinks
             return null;
         }
 
+        // A flow capture (an argument spilled before a later one with control flow) is implicit but keeps the argument's
+        // syntax; an omitted optional argument's value has the call's syntax and says nothing.
         private static ExpressionSyntax? ArgumentSyntax(IOperation site, IParameterSymbol? parameter) =>
-            parameter is not null && SinkSites.Argument(site, parameter.Ordinal) is { IsImplicit: false } value ? value.Syntax as ExpressionSyntax : null;
+            parameter is not null && SinkSites.Argument(site, parameter.Ordinal) is { } value && value.Syntax != site.Syntax ? value.Syntax as ExpressionSyntax : null;
     }
 
     /// <summary><c>SmtpClient.Send</c> and kin: the message (with what was put into it) or the text arguments.</summary>

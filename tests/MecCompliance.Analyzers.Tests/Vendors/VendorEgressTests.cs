@@ -453,4 +453,22 @@ public sealed class VendorEgressTests
             }
             """);
     }
+
+    [Fact]
+    public async Task Host_is_resolved_when_a_later_argument_spills_the_uri_into_a_flow_capture()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+            using Library;
+
+            public sealed class CirculationDesk(HttpClient http)
+            {
+                public Task ReportReadingAsync(Patron patron, string titleId) =>
+                    http.PostAsJsonAsync("https://api.readingstats.example/v1/events", {|#0:new { patron.CardNumber, titleId }|});
+            }
+            """,
+            Sent(0, "Patron.CardNumber (PatronRecord)", "an undeclared vendor by HttpClient.PostAsJsonAsync to host 'api.readingstats.example'", UndeclaredFor("typeof(PatronRecordAttribute)", contract: true)));
+    }
 }
