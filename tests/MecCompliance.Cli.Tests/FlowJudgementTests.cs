@@ -81,6 +81,43 @@ public sealed class FlowJudgementTests
         Assert.False(map.HasViolations);
     }
 
+    internal const string WholeObjectRegression =
+        "Flow engine regression (flow branch, SourceScan eagerness, c22ae3b or 264a4b7): a Patron passed whole to a [DataSink] " +
+        "interface is neither a flow nor MEC003 once the compilation also declares a [Vendor] interface with a classified parameter.";
+
+    [Fact(Skip = WholeObjectRegression)]
+    public async Task Patron_passed_whole_to_a_sink_interface_is_a_flow_whatever_else_the_compilation_declares()
+    {
+        var map = await ReportAsync(Compile("""
+            using MecCompliance;
+            using System.Threading.Tasks;
+
+            [assembly: ApprovedSink("PatronDb", typeof(PersonalDataAttribute))]
+            [assembly: ApprovedVendor("OverDrive", typeof(PatronRecordAttribute), Hosts = new[] { "patron.overdrive.example" }, Contract = "MEC-2023-007")]
+
+            public sealed class Patron
+            {
+                public int Id { get; set; }
+                [PatronRecord] public string CardNumber { get; set; } = "";
+            }
+
+            [DataSink("PatronDb")]
+            public interface IPatronStore { Task SaveAsync(Patron patron); }
+
+            // Without this interface the flow below is found and reported (MEC003: PatronDb is not approved for PatronRecord).
+            [Vendor("OverDrive")]
+            public interface IOverDrive { Task CheckoutAsync([PatronRecord] string cardNumber, string titleId); }
+
+            public sealed class Desk(IPatronStore store)
+            {
+                public Task RegisterAsync(Patron patron) => store.SaveAsync(patron);
+            }
+            """));
+
+        var flow = Assert.Single(map.Flows);
+        Assert.Equal((SinkKind.Storage, "PatronDb", Verdict.Violation, "MEC003"), (flow.Kind, flow.Sink, flow.Verdict, flow.RuleId));
+    }
+
     private static CSharpCompilation Compile(string source)
     {
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
