@@ -20,6 +20,7 @@ internal sealed class InterproceduralSolver
     private readonly Dictionary<ISymbol, List<ISymbol>> _bases = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<CallSite, List<MethodEntry>> _targets = new();
+    private readonly List<MethodEntry> _analysedAtEnd = [];
 
     public InterproceduralSolver(FlowSession session, CancellationToken cancellationToken)
     {
@@ -181,6 +182,7 @@ internal sealed class InterproceduralSolver
             if (!entry.IsAnalyzed)
             {
                 entry.EnsureAnalyzed(_cancellationToken);
+                _analysedAtEnd.Add(entry);
                 work.Enqueue(entry);
             }
         }
@@ -284,8 +286,14 @@ internal sealed class InterproceduralSolver
     /// A classified parameter is a source in its own method, where its flows are reported; callers passing classified
     /// data to it are doing what the declaration asks.
     /// </summary>
+    /// <remarks>
+    /// The value of a classified property's setter is that property's value: where the accessor keeps it (a backing
+    /// field) is the property's business, and callers assigning classified data to a classified property are correct.
+    /// </remarks>
     private bool IsClassifiedParameter(ISymbol owner, int ordinal) =>
-        owner is IMethodSymbol method && ordinal < method.Parameters.Length && _session.Symbols.DeclaredOn(method.Parameters[ordinal]) != DataClass.None;
+        owner is IMethodSymbol method && ordinal < method.Parameters.Length &&
+        (_session.Symbols.DeclaredOn(method.Parameters[ordinal]) != DataClass.None ||
+         (method.MethodKind == MethodKind.PropertySet && method.AssociatedSymbol is { } property && _session.DeclaredClasses(property) != DataClass.None));
 
     private Resolution Resolve(LabelSet labels)
     {
@@ -367,6 +375,15 @@ internal sealed class InterproceduralSolver
             if (seen.Add((location, sink, source)))
             {
                 flows.Add(new ClassifiedFlow(source, sink, location, path));
+            }
+        }
+
+        // A method analysed only now was never reported live: its own flows belong here too.
+        foreach (var entry in _analysedAtEnd)
+        {
+            foreach (var local in entry.LocalFlows)
+            {
+                Add(local.Source, local.SinkEvent, local.Location, local.Path);
             }
         }
 

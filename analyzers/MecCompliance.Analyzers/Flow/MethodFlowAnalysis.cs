@@ -23,17 +23,20 @@ internal sealed class MethodFlowAnalysis
     private readonly Dictionary<IOperation, CallSite> _calls = new();
     private readonly List<CallSite> _callOrder = [];
     private readonly HashSet<IMethodSymbol> _inlining = new(SymbolEqualityComparer.Default);
+    private readonly SemanticModel? _semanticModel;
     private int _nesting;
 
-    private MethodFlowAnalysis(FlowSession session, CancellationToken cancellationToken)
+    private MethodFlowAnalysis(FlowSession session, SemanticModel? semanticModel, CancellationToken cancellationToken)
     {
         _session = session;
+        _semanticModel = semanticModel;
         _cancellationToken = cancellationToken;
     }
 
     public static MethodFlow Analyze(FlowSession session, ISymbol owner, ControlFlowGraph graph, CancellationToken cancellationToken)
     {
-        var analysis = new MethodFlowAnalysis(session, cancellationToken);
+        // Operations of a control-flow graph carry no semantic model; sinks that resolve their target bind syntax with the original's.
+        var analysis = new MethodFlowAnalysis(session, graph.OriginalOperation.SemanticModel, cancellationToken);
         var entry = new FlowState();
         if (owner is IMethodSymbol method)
         {
@@ -674,7 +677,7 @@ internal sealed class MethodFlowAnalysis
     /// <summary>Records every payload of a catalogued sink; returns whether the call is a sink here.</summary>
     private bool RecordSinks(IMethodSymbol method, IOperation site, IOperation? instance, LabelSet receiver, Arguments arguments)
     {
-        if (_session.Sinks.Find(method) is not { } sinkMethod || sinkMethod.SinkAt(site) is not { } sink)
+        if (_session.Sinks.Find(method) is not { } sinkMethod || sinkMethod.SinkAt(site, _semanticModel) is not { } sink)
         {
             return false;
         }
@@ -834,7 +837,7 @@ internal sealed class MethodFlowAnalysis
 
     private void RecordSetterSink(IPropertySymbol property, IOperation target, IOperation? instance, IOperation valueOperation, LabelSet value)
     {
-        if (property.SetMethod is { } setter && _session.Sinks.Find(setter) is { } sinkMethod && sinkMethod.SinkAt(target) is { } sink)
+        if (property.SetMethod is { } setter && _session.Sinks.Find(setter) is { } sinkMethod && sinkMethod.SinkAt(target, _semanticModel) is { } sink)
         {
             var sanctioned = sinkMethod.Payloads.FirstOrDefault(p => p.Ordinal != SinkPayload.Receiver).Sanctioned;
             RecordSink(sink, valueOperation, value, target, sanctioned);

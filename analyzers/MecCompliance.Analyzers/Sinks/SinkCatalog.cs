@@ -17,6 +17,8 @@ internal sealed class SinkCatalog
     private static readonly Func<Compilation, ComplianceSymbols, IEnumerable<SinkRecognizer>>[] Families =
     [
         LogSinks.Create,
+        VendorSinks.Create,
+        StorageSinks.Create,
     ];
 
     private readonly ImmutableArray<SinkRecognizer> _recognizers;

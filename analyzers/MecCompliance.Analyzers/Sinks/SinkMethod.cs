@@ -6,7 +6,7 @@ namespace MecCompliance.Analyzers.Sinks;
 /// </summary>
 internal sealed class SinkMethod
 {
-    private readonly Func<IOperation, Sink?>? _resolveAtSite;
+    private readonly Func<IOperation, SemanticModel?, Sink?>? _resolveAtSite;
 
     /// <param name="sink">The sink every call reaches, unless <paramref name="resolveAtSite"/> says otherwise.</param>
     /// <param name="payloads">The values that leave.</param>
@@ -15,6 +15,16 @@ internal sealed class SinkMethod
     /// e.g. the vendor of an <c>HttpClient</c> created by name; <see langword="null"/> from it means "not a sink here".
     /// </param>
     public SinkMethod(Sink sink, ImmutableArray<SinkPayload> payloads, Func<IOperation, Sink?>? resolveAtSite = null)
+        : this(sink, payloads, resolveAtSite is null ? null : (site, _) => resolveAtSite(site))
+    {
+    }
+
+    /// <summary>
+    /// A sink decided per call site with the semantic model of the site's tree: operations of a control-flow graph carry
+    /// none, and resolving a target (a vendor's host, a client's name, the mark of the enclosing member) binds the
+    /// syntax around the call.
+    /// </summary>
+    public SinkMethod(Sink sink, ImmutableArray<SinkPayload> payloads, Func<IOperation, SemanticModel?, Sink?>? resolveAtSite)
     {
         Sink = sink;
         Payloads = payloads;
@@ -26,7 +36,9 @@ internal sealed class SinkMethod
     public ImmutableArray<SinkPayload> Payloads { get; }
 
     /// <summary>The sink reached at <paramref name="site"/>, or <see langword="null"/> when the call is not a sink there.</summary>
-    public Sink? SinkAt(IOperation site) => _resolveAtSite is null ? Sink : _resolveAtSite(site);
+    /// <param name="site">The call, creation or assignment.</param>
+    /// <param name="model">The semantic model of the site's tree (from the graph's original operation), when known.</param>
+    public Sink? SinkAt(IOperation site, SemanticModel? model = null) => _resolveAtSite is null ? Sink : _resolveAtSite(site, model ?? site.SemanticModel);
 
     /// <summary>Every parameter of <paramref name="method"/> that is not <paramref name="skip"/>ped leaves.</summary>
     public static ImmutableArray<SinkPayload> AllParameters(IMethodSymbol method, Func<IParameterSymbol, bool>? skip = null)

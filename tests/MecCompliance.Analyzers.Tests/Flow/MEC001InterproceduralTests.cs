@@ -255,4 +255,47 @@ public sealed class MEC001InterproceduralTests
             """,
             Logged(0, "Patron.Email (PersonalData)", "ILogger.LogInformation"));
     }
+
+    [Fact]
+    public async Task Helper_that_only_measures_classified_data_is_still_followed_when_it_logs_a_parameter()
+    {
+        await Verify.VerifyAsync("""
+            using Library;
+            using Microsoft.Extensions.Logging;
+
+            class Checkout(ILogger logger)
+            {
+                void Run(Patron p) => Check(p, {|#0:p.Email|});
+
+                void Check(Patron p, string note)
+                {
+                    if (p.Email.Length > 0 && !string.IsNullOrEmpty(p.Name))
+                    {
+                        {|#1:logger.LogInformation("Note {Note} for {Id}", note, p.Id)|};
+                    }
+                }
+            }
+            """,
+            Logged(0, "Patron.Email (PersonalData)", "ILogger.LogInformation", " through Check(Patron, string)").WithLocation(1));
+    }
+
+    [Fact]
+    public async Task Extension_method_in_source_is_followed_through_its_summary()
+    {
+        await Verify.VerifyAsync("""
+            using Library;
+            using Microsoft.Extensions.Logging;
+
+            static class Text
+            {
+                public static string Quoted(this string value) => "'" + value + "'";
+            }
+
+            class Checkout(ILogger logger)
+            {
+                void Run(Patron p) => logger.LogInformation("{A} {B}", {|#0:p.Email.Quoted()|}, p.Status.Quoted());
+            }
+            """,
+            Logged(0, "Patron.Email (PersonalData)", "ILogger.LogInformation", " through Quoted(string)"));
+    }
 }

@@ -1,0 +1,211 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using MecCompliance.Benchmarks.Corpus;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace MecCompliance.Benchmarks.Measurement;
+
+/// <summary>How one size is measured.</summary>
+/// <param name="Repeat">Timed runs after the warm-up; medians are reported.</param>
+/// <param name="Concurrent">Concurrent binding and analysis (a real build's mode) instead of sequential.</param>
+/// <param name="Isolate">Also run each analyzer alone, to see what it costs when it is the only rule switched on.</param>
+public sealed record MeasurementSettings(int Repeat, bool Concurrent, bool Isolate);
+
+/// <summary>The medians of one corpus size, and what the analyzers reported on it.</summary>
+public sealed record SizeResult(
+    int Files,
+    int Lines,
+    double ParseMs,
+    double CompileMs,
+    double CompileCpuMs,
+    double FloorPassCpuMs,
+    double AnalyzerPassCpuMs,
+    double AnalyzerExecutionMs,
+    IReadOnlyList<(string Analyzer, double Ms, double AloneCpuMs)> PerAnalyzer,
+    IReadOnlyDictionary<string, int> DiagnosticsById,
+    IReadOnlyDictionary<string, int> Planted,
+    int CompilerErrors,
+    IReadOnlyList<string> FirstCompilerErrors,
+    IReadOnlyList<string> AnalyzerExceptions,
+    IReadOnlyList<string> Diagnostics)
+{
+    /// <summary>Analyzer callbacks' own time over the compiler's binding time: the target is at most 0.10.</summary>
+    public double Ratio => CompileMs == 0 ? 0 : AnalyzerExecutionMs / CompileMs;
+
+    /// <summary>Processor time the rules add to a do-nothing operation analyzer's pass (robust to neighbours on the machine).</summary>
+    public double AnalyzerCpuMs => Math.Max(0, AnalyzerPassCpuMs - FloorPassCpuMs);
+
+    public double RatioCpu => CompileCpuMs == 0 ? 0 : AnalyzerCpuMs / CompileCpuMs;
+}
+
+/// <summary>
+/// Measures, in one process and on the same syntax trees, the compiler's own time (<c>GetDiagnostics</c> on a fresh
+/// compilation: declaration and method-body binding of everything) and the analyzers' time, two ways: the per-analyzer
+/// callback time Roslyn logs with <c>logAnalyzerExecutionTime</c> (what <c>/p:ReportAnalyzer=true</c> prints), and the
+/// processor time of the analyzer pass minus that of the same pass with a do-nothing <see cref="FloorAnalyzer"/>.
+/// One warm-up, then the median of the repeats.
+/// </summary>
+public static class CompileVersusAnalyzers
+{
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12, DocumentationMode.Parse);
+
+    public static SizeResult Measure(GeneratedCorpus corpus, ImmutableArray<DiagnosticAnalyzer> analyzers, MeasurementSettings settings)
+    {
+        var runs = new List<Run>();
+        for (var i = 0; i <= settings.Repeat; i++)
+        {
+            var run = MeasureOnce(corpus, analyzers, settings);
+            if (i > 0)
+            {
+                runs.Add(run);
+            }
+        }
+
+        var last = runs[^1];
+        var perAnalyzer = analyzers
+            .Select(Name)
+            .Select(name => (name, Median(runs.Select(r => r.PerAnalyzerMs[name])), Median(runs.Select(r => r.AloneCpuMs.GetValueOrDefault(name)))))
+            .OrderByDescending(p => p.Item2)
+            .ToList();
+        return new SizeResult(
+            corpus.Files.Count,
+            corpus.LineCount,
+            Median(runs.Select(r => r.ParseMs)),
+            Median(runs.Select(r => r.CompileMs)),
+            Median(runs.Select(r => r.CompileCpuMs)),
+            Median(runs.Select(r => r.FloorCpuMs)),
+            Median(runs.Select(r => r.Full.CpuMs)),
+            Median(runs.Select(r => r.PerAnalyzerMs.Values.Sum())),
+            perAnalyzer,
+            last.Full.Diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+            corpus.Planted,
+            last.CompilerErrors.Count,
+            last.CompilerErrors.Take(5).ToList(),
+            runs.SelectMany(r => r.Full.Exceptions).Distinct().ToList(),
+            last.Full.Diagnostics
+                .OrderBy(d => d.Id, StringComparer.Ordinal)
+                .ThenBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+                .ThenBy(d => d.Location.SourceSpan.Start)
+                .Select(d => d.ToString())
+                .ToList());
+    }
+
+    public static string Name(DiagnosticAnalyzer analyzer) => analyzer.GetType().Name;
+
+    private static Run MeasureOnce(GeneratedCorpus corpus, ImmutableArray<DiagnosticAnalyzer> analyzers, MeasurementSettings settings)
+    {
+        Settle();
+        var watch = Stopwatch.StartNew();
+        var trees = corpus.Files
+            .Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, f.Path))
+            .ToImmutableArray();
+        var parseMs = watch.Elapsed.TotalMilliseconds;
+
+        Settle();
+        var cpu = ProcessorTime();
+        watch.Restart();
+        var compilerDiagnostics = CreateCompilation(trees, settings).GetDiagnostics();
+        var compileMs = watch.Elapsed.TotalMilliseconds;
+        var compileCpuMs = ProcessorTime() - cpu;
+        var errors = compilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
+
+        if (analyzers.IsEmpty)
+        {
+            return new Run(parseMs, compileMs, compileCpuMs, 0, Pass.None, new Dictionary<string, double>(), new Dictionary<string, double>(), errors);
+        }
+
+        var floor = RunPass(trees, [new FloorAnalyzer()], settings);
+        var full = RunPass(trees, analyzers, settings);
+        var alone = new Dictionary<string, double>();
+        if (settings.Isolate)
+        {
+            foreach (var analyzer in analyzers)
+            {
+                alone[Name(analyzer)] = Math.Max(0, RunPass(trees, [analyzer], settings).CpuMs - floor.CpuMs);
+            }
+        }
+
+        return new Run(parseMs, compileMs, compileCpuMs, floor.CpuMs, full, full.ExecutionMs, alone, errors);
+    }
+
+    private static Pass RunPass(ImmutableArray<SyntaxTree> trees, ImmutableArray<DiagnosticAnalyzer> analyzers, MeasurementSettings settings)
+    {
+        var exceptions = new ConcurrentBag<string>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: (exception, analyzer, _) => exceptions.Add($"{Name(analyzer)}: {exception.GetType().Name}: {exception.Message}"),
+            concurrentAnalysis: settings.Concurrent,
+            logAnalyzerExecutionTime: true,
+            reportSuppressedDiagnostics: false);
+        var withAnalyzers = CreateCompilation(trees, settings).WithAnalyzers(analyzers, options);
+        Settle();
+        var cpu = ProcessorTime();
+        var watch = Stopwatch.StartNew();
+        var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var wallMs = watch.Elapsed.TotalMilliseconds;
+        var cpuMs = ProcessorTime() - cpu;
+        var executionMs = analyzers.ToDictionary(
+            Name,
+            a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds);
+        return new Pass(wallMs, cpuMs, executionMs, diagnostics, exceptions.ToList());
+    }
+
+    private static CSharpCompilation CreateCompilation(ImmutableArray<SyntaxTree> trees, MeasurementSettings settings) =>
+        CSharpCompilation.Create(
+            "Evergreen.Consortium",
+            trees,
+            CorpusReferences.All,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                concurrentBuild: settings.Concurrent));
+
+    private static double ProcessorTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalMilliseconds;
+    }
+
+    // A collection left over from the previous step must not be charged to the next one.
+    private static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        if (sorted.Length == 0)
+        {
+            return 0;
+        }
+
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private sealed record Pass(
+        double WallMs,
+        double CpuMs,
+        IReadOnlyDictionary<string, double> ExecutionMs,
+        ImmutableArray<Diagnostic> Diagnostics,
+        IReadOnlyList<string> Exceptions)
+    {
+        public static Pass None { get; } = new(0, 0, new Dictionary<string, double>(), ImmutableArray<Diagnostic>.Empty, []);
+    }
+
+    private sealed record Run(
+        double ParseMs,
+        double CompileMs,
+        double CompileCpuMs,
+        double FloorCpuMs,
+        Pass Full,
+        IReadOnlyDictionary<string, double> PerAnalyzerMs,
+        IReadOnlyDictionary<string, double> AloneCpuMs,
+        IReadOnlyList<string> CompilerErrors);
+}

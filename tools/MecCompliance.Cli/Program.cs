@@ -1,0 +1,10 @@
+using MecCompliance.Cli;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+return await MecCommand.RunAsync(args, Console.Out, Console.Error, cancellation.Token);

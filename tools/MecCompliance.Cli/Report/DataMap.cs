@@ -1,0 +1,140 @@
+namespace MecCompliance.Cli.Report;
+
+/// <summary>
+/// Where classified data lives and where it goes, for one solution or project: the evidence a privacy officer asks
+/// for, built from the code and the policy declarations.
+/// </summary>
+internal sealed record DataMap(
+    string Target,
+    IReadOnlyList<string> Projects,
+    IReadOnlyList<ClassifiedMember> ClassifiedMembers,
+    IReadOnlyList<DataFlow> Flows,
+    IReadOnlyList<DeclaredParty> Parties,
+    IReadOnlyList<Finding> Findings)
+{
+    /// <summary>Findings that fail a build: the report's exit code is 1 when there is any.</summary>
+    public IEnumerable<Finding> Violations => Findings.Where(f => f.Severity == FindingSeverity.Error);
+
+    public bool HasViolations => Violations.Any();
+
+    /// <summary>The verdict in one sentence: how many errors, split into flows that break the policy and other findings.</summary>
+    public string VerdictText
+    {
+        get
+        {
+            var errors = Violations.ToList();
+            if (errors.Count == 0)
+            {
+                return "compliant: no MecCompliance error, the build passes the policy.";
+            }
+
+            var flowRules = new[] { "MEC001", "MEC002", "MEC003", "MEC006" };
+            var flows = errors.Count(e => flowRules.Contains(e.RuleId));
+            var declarations = errors.Count(e => e.RuleId == "MEC004");
+            var other = errors.Count - flows - declarations;
+            var parts = new List<string>();
+            if (flows > 0)
+            {
+                parts.Add($"{flows} flow(s) of classified data break the policy");
+            }
+
+            if (declarations > 0)
+            {
+                parts.Add($"{declarations} policy declaration(s) are invalid");
+            }
+
+            if (other > 0)
+            {
+                parts.Add($"{other} other finding(s) are errors");
+            }
+
+            return $"{errors.Count} error(s): {string.Join(", ", parts)}. The build fails until they are fixed or approved.";
+        }
+    }
+
+    /// <summary>Approvals that no flow uses: a vendor or sink nothing reaches, or a class it may receive but never does.</summary>
+    public IEnumerable<UnusedApproval> UnusedApprovals =>
+        from party in Parties
+        from dataClass in party.Allowed
+        where !party.Received.Contains(dataClass)
+        select new UnusedApproval(party.Kind, party.Name, dataClass, party.Contract, party.Received.Count == 0);
+}
+
+/// <summary>A point in a source file, relative to the report's target folder; lines and columns start at 1.</summary>
+internal sealed record SourcePoint(string Path, int Line, int Column)
+{
+    public override string ToString() => $"{Path}:{Line}";
+}
+
+/// <summary>A member, parameter, return value or type that carries a classification in source.</summary>
+internal sealed record ClassifiedMember(string Project, string Name, string Kind, IReadOnlyList<string> Classes, SourcePoint Location);
+
+internal enum SinkKind
+{
+    Log,
+    Vendor,
+    Storage,
+
+    /// <summary>An unclassified field or property: the value would lose its classification (MEC006).</summary>
+    UnclassifiedMember,
+}
+
+internal enum Verdict
+{
+    /// <summary>A declaration approves the flow for every class it carries.</summary>
+    Approved,
+
+    /// <summary>The policy needs no approval for it (organizational data in a log or in storage).</summary>
+    Allowed,
+
+    /// <summary>A rule forbids it; <see cref="DataFlow.RuleId"/> says which.</summary>
+    Violation,
+}
+
+/// <summary>Classified data reaching a log, a vendor, a storage sink or an unclassified member, with the policy's verdict.</summary>
+internal sealed record DataFlow(
+    string Project,
+    string Data,
+    IReadOnlyList<string> Classes,
+    SinkKind Kind,
+    string Sink,
+    Verdict Verdict,
+    string? RuleId,
+    string? Declaration,
+    string? Contract,
+    string Detail,
+    SourcePoint Location);
+
+internal enum PartyKind
+{
+    Vendor,
+    Sink,
+}
+
+/// <summary>A vendor or sink declared with <c>[assembly: ApprovedVendor]</c> / <c>[assembly: ApprovedSink]</c>, and what it really receives.</summary>
+internal sealed record DeclaredParty(
+    PartyKind Kind,
+    string Name,
+    IReadOnlyList<string> Allowed,
+    IReadOnlyList<string> Hosts,
+    string? Contract,
+    IReadOnlyList<string> Received,
+    string DeclaredIn,
+    SourcePoint? Location,
+    IReadOnlyList<string> Problems)
+{
+    public string Declaration => Kind == PartyKind.Vendor ? $"ApprovedVendor(\"{Name}\")" : $"ApprovedSink(\"{Name}\")";
+}
+
+internal sealed record UnusedApproval(PartyKind Kind, string Name, string Class, string? Contract, bool PartyUnused);
+
+internal enum FindingSeverity
+{
+    Hidden,
+    Info,
+    Warning,
+    Error,
+}
+
+/// <summary>A MecCompliance diagnostic as the build would report it.</summary>
+internal sealed record Finding(string Project, string RuleId, FindingSeverity Severity, string Title, string Message, string HelpUri, SourcePoint Location);

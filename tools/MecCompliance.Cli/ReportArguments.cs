@@ -1,0 +1,90 @@
+using MecCompliance.Cli.Writers;
+
+namespace MecCompliance.Cli;
+
+/// <summary>The parsed command line of <c>mec report</c>.</summary>
+internal sealed record ReportArguments(string Target, ReportFormat Format, string? OutputFile, bool Restore)
+{
+    public const string Usage = """
+        Usage: mec report <solution|project|folder> [--format md|json|sarif|html] [--out FILE] [--no-restore]
+
+          Maps where classified data flows (logs, vendors, storage) and the MEC policy's verdict on each flow.
+          --format      md (default), json, sarif (2.1.0) or html; inferred from --out's extension when omitted
+          --out FILE    write the report to FILE instead of standard output
+          --no-restore  fail instead of running 'dotnet restore' on a project that was never restored
+
+        Exit codes: 0 compliant, 1 violations found, 2 usage, load or internal error.
+        """;
+
+    /// <summary>Parses <paramref name="args"/>; a usage error is a <see cref="UsageException"/> with a message for the user.</summary>
+    public static ReportArguments Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || args[0] != "report")
+        {
+            throw new UsageException(args.Count == 0 ? "missing command." : $"unknown command '{args[0]}'.");
+        }
+
+        string? target = null;
+        string? format = null;
+        string? output = null;
+        var restore = true;
+        for (var i = 1; i < args.Count; i++)
+        {
+            var arg = args[i];
+            switch (arg)
+            {
+                case "--format" or "-f":
+                    format = ValueOf(args, ref i, arg);
+                    break;
+                case "--out" or "-o":
+                    output = ValueOf(args, ref i, arg);
+                    break;
+                case "--no-restore":
+                    restore = false;
+                    break;
+                case ['-', ..]:
+                    throw new UsageException($"unknown option '{arg}'.");
+                default:
+                    if (target is not null)
+                    {
+                        throw new UsageException($"one target only: '{target}' and '{arg}' were given.");
+                    }
+
+                    target = arg;
+                    break;
+            }
+        }
+
+        if (target is null)
+        {
+            throw new UsageException("missing the solution, project or folder to report on.");
+        }
+
+        return new ReportArguments(target, FormatOf(format, output), output, restore);
+    }
+
+    private static string ValueOf(IReadOnlyList<string> args, ref int i, string option) =>
+        ++i < args.Count && !args[i].StartsWith("--", StringComparison.Ordinal) ? args[i] : throw new UsageException($"{option} needs a value.");
+
+    private static ReportFormat FormatOf(string? format, string? output)
+    {
+        var name = format ?? Path.GetExtension(output ?? "").TrimStart('.').ToLowerInvariant() switch
+        {
+            "json" => "json",
+            "sarif" => "sarif",
+            "html" or "htm" => "html",
+            _ => "md",
+        };
+        return name.ToLowerInvariant() switch
+        {
+            "md" or "markdown" => ReportFormat.Markdown,
+            "json" => ReportFormat.Json,
+            "sarif" => ReportFormat.Sarif,
+            "html" => ReportFormat.Html,
+            _ => throw new UsageException($"unknown format '{name}': use md, json, sarif or html."),
+        };
+    }
+}
+
+/// <summary>The command line is wrong; the message says how.</summary>
+internal sealed class UsageException(string message) : Exception(message);
