@@ -331,12 +331,19 @@ internal sealed class InterproceduralSolver
         var targets = Targets(site);
         if (targets.Count == 0)
         {
-            // No body in this compilation (abstract without implementation, generated, extern): assume the result
-            // carries every input, as for a library method.
-            Resolve(site.Receiver, resolution, prefix, visiting);
+            // No body in this compilation (an interface implemented elsewhere, generated code, extern): judge it like a
+            // library method, whose result carries its inputs only when it re-expresses them.
+            if (!TypeShapes.ReexpressesInputs(site.Callee))
+            {
+                return;
+            }
+
+            // The callee joins the path: the flow was not visible inside one method, so it is reported here.
+            var through = prefix.Length < MaxPath ? prefix.Add(site.Callee) : prefix;
+            Resolve(site.Receiver, resolution, through, visiting);
             foreach (var argument in site.Arguments)
             {
-                Resolve(argument, resolution, prefix, visiting);
+                Resolve(argument, resolution, through, visiting);
             }
 
             return;
