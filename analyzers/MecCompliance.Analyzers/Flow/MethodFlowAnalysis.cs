@@ -327,7 +327,9 @@ internal sealed class MethodFlowAnalysis
                 return UnionOf(initializer.ElementValues, state, graph);
             case OperationKind.DelegateCreation:
                 var delegateCreation = (IDelegateCreationOperation)operation;
-                return Evaluate(delegateCreation.Target, state, graph);
+                return delegateCreation.Target is IMethodReferenceOperation methodGroup
+                    ? ReferenceMethodGroup(delegateCreation, methodGroup, state, graph)
+                    : Evaluate(delegateCreation.Target, state, graph);
             case OperationKind.FlowAnonymousFunction:
                 var lambda = (IFlowAnonymousFunctionOperation)operation;
                 return AnalyzeLambda(lambda, state, graph);
@@ -348,6 +350,33 @@ internal sealed class MethodFlowAnalysis
                 return TypeShapes.IsMeasure(operation.Type) ? LabelSet.Empty : labels;
             }
         }
+    }
+
+    /// <summary>
+    /// A method group handed to a call (<c>patrons.Select(EmailOf)</c>) is called with what a lambda in its place would
+    /// receive; a method of this compilation is followed through its summary, a library method like any library call.
+    /// </summary>
+    private LabelSet ReferenceMethodGroup(IDelegateCreationOperation creation, IMethodReferenceOperation methodGroup, FlowState state, Graph graph)
+    {
+        var method = methodGroup.Method;
+        var receiver = Evaluate(methodGroup.Instance, state, graph);
+        if (_session.IsSanitizer(method) || method.ReturnsVoid && !_session.IsInCompilation(method))
+        {
+            return LabelSet.Empty;
+        }
+
+        if (!_session.IsInCompilation(method) || method.MethodKind == MethodKind.LocalFunction)
+        {
+            return TypeShapes.IsMeasure(method.ReturnType) ? LabelSet.Empty : receiver.Union(graph.LambdaContext);
+        }
+
+        var arguments = new Arguments(method.Parameters.Length);
+        foreach (var parameter in method.Parameters)
+        {
+            arguments.AddValue(parameter, creation, graph.LambdaContext);
+        }
+
+        return CallInto(method, creation, receiver, arguments, methodGroup.IsVirtual);
     }
 
     private LabelSet UnionOf(IEnumerable<IOperation> operations, FlowState state, Graph graph)
@@ -698,7 +727,7 @@ internal sealed class MethodFlowAnalysis
             value = conversion.Operand;
         }
 
-        return value is IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation };
+        return value is IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation or IMethodReferenceOperation };
     }
 
     /// <summary>Records every payload of a catalogued sink; returns whether the call is a sink here.</summary>

@@ -173,14 +173,17 @@ internal static class TypeShapes
             return true;
         }
 
+        // Collections and their enumerators (a foreach reads Current from GetEnumerator()).
         foreach (var contract in named.AllInterfaces)
         {
-            if (contract.SpecialType == SpecialType.System_Collections_IEnumerable)
+            if (contract.SpecialType is SpecialType.System_Collections_IEnumerable or SpecialType.System_Collections_IEnumerator)
             {
                 return true;
             }
         }
 
-        return named.TypeKind == TypeKind.Interface && named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T;
+        return named.TypeKind == TypeKind.Interface &&
+               named.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IEnumerable_T or SpecialType.System_Collections_Generic_IEnumerator_T or
+                   SpecialType.System_Collections_IEnumerable or SpecialType.System_Collections_IEnumerator;
     }
 }

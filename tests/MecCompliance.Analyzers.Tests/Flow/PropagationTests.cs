@@ -304,4 +304,48 @@ public sealed class PropagationTests
             }
             """);
     }
+
+    [Fact]
+    public async Task Foreach_over_a_labelled_collection_yields_labelled_elements()
+    {
+        await VerifyAsync("""
+            class C
+            {
+                void Run(ILogger log, Patron p, List<Patron> patrons)
+                {
+                    var emails = new List<string> { p.Email };
+                    foreach (var email in emails)
+                    {
+                        log.LogInformation({|#0:email|});
+                    }
+
+                    foreach (var patron in patrons)
+                    {
+                        log.LogInformation("{Id} {Status}", patron.Id, patron.Status);
+                    }
+                }
+            }
+            """,
+            Logged(0));
+    }
+
+    [Fact]
+    public async Task Method_groups_are_followed_like_lambdas()
+    {
+        await VerifyAsync("""
+            class C
+            {
+                void Run(ILogger log, List<Patron> patrons)
+                {
+                    log.LogInformation("{All}", {|#0:string.Join(",", patrons.Select(EmailOf))|});
+                    log.LogInformation("{All}", string.Join(",", patrons.Select(IdOf)));
+                }
+
+                static string EmailOf(Patron p) => p.Email;
+
+                static string IdOf(Patron p) => p.Id.ToString();
+            }
+            """,
+            Logged(0, path: " through EmailOf(Patron)"));
+    }
 }
