@@ -59,7 +59,10 @@ internal sealed class MethodFlowAnalysis
         return labels;
     }
 
-    private LabelSet Run(ControlFlowGraph cfg, FlowState entry)
+    private LabelSet Run(ControlFlowGraph cfg, FlowState entry) => Run(cfg, entry, out _);
+
+    /// <param name="exit">Everything any location held at any point: what a caller of this graph may see afterwards.</param>
+    private LabelSet Run(ControlFlowGraph cfg, FlowState entry, out FlowState exit)
     {
         var graph = new Graph(cfg);
         var blocks = cfg.Blocks;
@@ -112,6 +115,7 @@ internal sealed class MethodFlowAnalysis
                 // Too many revisits: finish flow-insensitively (one state for the whole method), which over-approximates
                 // every path; a bound never drops a flow.
                 everything.JoinWith(entry);
+                exit = everything;
                 return RunFlowInsensitive(graph, everything);
             }
 
@@ -132,6 +136,7 @@ internal sealed class MethodFlowAnalysis
             Propagate(blocks[ordinal].FallThroughSuccessor?.Destination, state);
         }
 
+        exit = everything;
         return graph.Returns;
     }
 
@@ -614,7 +619,8 @@ internal sealed class MethodFlowAnalysis
         _nesting++;
         try
         {
-            var returns = Run(cfg, entry);
+            var returns = Run(cfg, entry, out var exit);
+            WriteBackCaptured(function0, exit, state);
             return function.ReturnsVoid || TypeShapes.IsMeasure(function.ReturnType) ? LabelSet.Empty : returns;
         }
         finally
@@ -654,12 +660,47 @@ internal sealed class MethodFlowAnalysis
         _nesting++;
         try
         {
-            return Run(cfg, entry);
+            var returns = Run(cfg, entry, out var exit);
+            WriteBackCaptured(lambda.Symbol, exit, state);
+            return returns;
         }
         finally
         {
             _nesting--;
         }
+    }
+
+    /// <summary>
+    /// A lambda or local function may run, and may assign the enclosing method's variables: those assignments may
+    /// reach the code after it (<c>items.ForEach(p =&gt; last = p.Email)</c>).
+    /// </summary>
+    private static void WriteBackCaptured(IMethodSymbol function, FlowState exit, FlowState state)
+    {
+        foreach (var pair in exit.Entries)
+        {
+            if (pair.Key is ILocalSymbol or IParameterSymbol && !IsDeclaredWithin((ISymbol)pair.Key, function))
+            {
+                state.Add(pair.Key, pair.Value);
+            }
+        }
+    }
+
+    private static bool IsDeclaredWithin(ISymbol symbol, IMethodSymbol function)
+    {
+        for (var container = symbol.ContainingSymbol; container is not null; container = container.ContainingSymbol)
+        {
+            if (SymbolEqualityComparer.Default.Equals(container, function))
+            {
+                return true;
+            }
+
+            if (container is INamedTypeSymbol)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -348,4 +348,30 @@ public sealed class PropagationTests
             """,
             Logged(0, path: " through EmailOf(Patron)"));
     }
+
+    [Fact]
+    public async Task Variables_assigned_inside_lambdas_and_local_functions_are_seen_afterwards()
+    {
+        await VerifyAsync("""
+            class C
+            {
+                void Run(ILogger log, List<Patron> patrons)
+                {
+                    var last = "";
+                    var count = "";
+                    patrons.ForEach(p => last = p.Email);
+                    patrons.ForEach(p => count = p.Status);
+                    log.LogInformation({|#0:last|});
+                    log.LogInformation(count);
+
+                    var name = "";
+                    Remember(patrons[0]);
+                    log.LogInformation({|#1:name|});
+
+                    void Remember(Patron p) => name = p.Name;
+                }
+            }
+            """,
+            Logged(0), Logged(1, "Patron.Name (PersonalData)"));
+    }
 }
