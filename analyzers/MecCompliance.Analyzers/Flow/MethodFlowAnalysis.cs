@@ -21,6 +21,7 @@ internal sealed class MethodFlowAnalysis
     private readonly Dictionary<(IOperation Value, SinkKind Kind), SinkEvent> _sinks = new();
     private readonly List<SinkEvent> _sinkOrder = [];
     private readonly Dictionary<IOperation, CallSite> _calls = new();
+    private readonly Dictionary<IOperation, CallSite> _formatCalls = new();
     private readonly List<CallSite> _callOrder = [];
     private readonly HashSet<IMethodSymbol> _inlining = new(SymbolEqualityComparer.Default);
     private int _nesting;
@@ -407,8 +408,31 @@ internal sealed class MethodFlowAnalysis
             var classes = _session.WholeObjectClasses(current.Type);
             if (classes != DataClass.None)
             {
-                labels = labels.Add(new SourceLabel(classes, current.Type, current.Syntax.GetLocation(), isWholeObject: true));
+                labels = labels.Union(WholeObjectLabels(classes, current.Type!, current));
             }
+        }
+
+        return labels;
+    }
+
+    /// <summary>
+    /// The whole-object label for a value of <paramref name="type"/>, and, when the type formats itself with its own
+    /// <c>ToString</c>, the result of that call: what a log line made from the object really contains.
+    /// </summary>
+    private LabelSet WholeObjectLabels(DataClass classes, ITypeSymbol type, IOperation value)
+    {
+        var toString = _session.CustomToString(type);
+        var labels = LabelSet.Of(new SourceLabel(classes, type, value.Syntax.GetLocation(), isWholeObject: true, toString));
+        if (toString is not null)
+        {
+            if (!_formatCalls.TryGetValue(value, out var site))
+            {
+                site = new CallSite(_session.SummaryKey(toString), value, isVirtual: true);
+                _formatCalls.Add(value, site);
+                _callOrder.Add(site);
+            }
+
+            labels = labels.Add(site.Result);
         }
 
         return labels;
@@ -420,7 +444,7 @@ internal sealed class MethodFlowAnalysis
         var operandClasses = _session.WholeObjectClasses(conversion.Operand.Type);
         if (operandClasses != DataClass.None && (operandClasses & ~_session.WholeObjectClasses(conversion.Type)) != DataClass.None)
         {
-            labels = labels.Add(new SourceLabel(operandClasses, conversion.Operand.Type, conversion.Operand.Syntax.GetLocation(), isWholeObject: true));
+            labels = labels.Union(WholeObjectLabels(operandClasses, conversion.Operand.Type!, conversion.Operand));
         }
 
         return labels;
