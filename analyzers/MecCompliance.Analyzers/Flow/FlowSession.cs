@@ -138,7 +138,7 @@ internal sealed class FlowSession
     }
 
     /// <summary>Whether a property of this compilation computes its value (an accessor with a body) rather than storing it.</summary>
-    public bool HasBody(IPropertySymbol property) => _hasBody.GetOrAdd(property, p =>
+    public bool HasBody(IPropertySymbol property) => IsInCompilation(property) && _hasBody.GetOrAdd(property, p =>
     {
         if (!IsInCompilation(p) || p.IsAbstract)
         {

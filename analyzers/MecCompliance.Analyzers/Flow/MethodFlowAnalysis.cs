@@ -491,8 +491,18 @@ internal sealed class MethodFlowAnalysis
             : LabelSet.Of(new SourceLabel(classes, member, reference.Syntax.GetLocation(), isWholeObject: false));
     }
 
-    private static LabelSet WithoutWholeObjects(LabelSet labels) =>
-        labels.IsEmpty ? labels : labels.Where(l => l is not SourceLabel { IsWholeObject: true });
+    private static LabelSet WithoutWholeObjects(LabelSet labels)
+    {
+        foreach (var label in labels.Labels)
+        {
+            if (label is SourceLabel { IsWholeObject: true })
+            {
+                return labels.Where(l => l is not SourceLabel { IsWholeObject: true });
+            }
+        }
+
+        return labels;
+    }
 
     private static bool IsDispatched(ISymbol member) =>
         member.IsVirtual || member.IsAbstract || member.IsOverride || member.ContainingType?.TypeKind == TypeKind.Interface;
