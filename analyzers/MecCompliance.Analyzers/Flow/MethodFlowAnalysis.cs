@@ -631,36 +631,36 @@ internal sealed class MethodFlowAnalysis
 
     private LabelSet InlineLocalFunction(IMethodSymbol function, Arguments arguments, FlowState state, Graph graph)
     {
-        var function0 = function.OriginalDefinition;
-        if (_inlining.Contains(function0) || _nesting >= MaxNestedGraphs)
+        var definition = function.OriginalDefinition;
+        if (_inlining.Contains(definition) || _nesting >= MaxNestedGraphs)
         {
             // Recursion or deep nesting: assume the result carries every input.
             return function.ReturnsVoid || TypeShapes.IsMeasure(function.ReturnType) ? LabelSet.Empty : arguments.Union;
         }
 
-        if (LocalFunctionGraph(graph.Cfg, function0) is not { } cfg)
+        if (LocalFunctionGraph(graph.Cfg, definition) is not { } cfg)
         {
             return arguments.Union;
         }
 
         var entry = state.Clone();
-        foreach (var parameter in function0.Parameters)
+        foreach (var parameter in definition.Parameters)
         {
             entry.Set(parameter, ParameterLabels(parameter, null).Union(arguments.ForOrdinal(parameter.Ordinal)));
         }
 
-        _inlining.Add(function0);
+        _inlining.Add(definition);
         _nesting++;
         try
         {
             var returns = Run(cfg, entry, out var exit);
-            WriteBackCaptured(function0, exit, state);
+            WriteBackCaptured(definition, exit, state);
             return function.ReturnsVoid || TypeShapes.IsMeasure(function.ReturnType) ? LabelSet.Empty : returns;
         }
         finally
         {
             _nesting--;
-            _inlining.Remove(function0);
+            _inlining.Remove(definition);
         }
     }
 
