@@ -600,12 +600,35 @@ internal sealed class MethodFlowAnalysis
             if (!isSink)
             {
                 CallInto(constructor, creation, LabelSet.Empty, arguments, isVirtual: false);
+                StorePositionalProperties(constructor, creation, arguments);
             }
 
             return LabelSet.Empty;
         }
 
         return TypeShapes.IsMeasure(creation.Type) ? LabelSet.Empty : arguments.Union.Union(initialized);
+    }
+
+    /// <summary>
+    /// A record's primary constructor stores each argument into the positional property of the same name, in code the
+    /// compiler writes: the store is reported here, at the argument.
+    /// </summary>
+    private void StorePositionalProperties(IMethodSymbol constructor, IOperation creation, Arguments arguments)
+    {
+        if (!constructor.ContainingType.IsRecord ||
+            constructor.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax)
+        {
+            return;
+        }
+
+        foreach (var argument in arguments.Items)
+        {
+            if (argument.Parameter is { } parameter && !argument.Labels.IsEmpty &&
+                constructor.ContainingType.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault() is { } property)
+            {
+                RecordUnclassifiedStore(property, argument.Labels, argument.Value, creation, allowSynthesized: true);
+            }
+        }
     }
 
     private LabelSet CallInto(IMethodSymbol callee, IOperation operation, LabelSet receiver, Arguments arguments, bool isVirtual)
@@ -975,9 +998,9 @@ internal sealed class MethodFlowAnalysis
         }
     }
 
-    private void RecordUnclassifiedStore(ISymbol member, LabelSet value, IOperation valueOperation, IOperation target)
+    private void RecordUnclassifiedStore(ISymbol member, LabelSet value, IOperation valueOperation, IOperation target, bool allowSynthesized = false)
     {
-        if (_session.Symbols.ClassOf(member) != DataClass.None || member.IsImplicitlyDeclared)
+        if (_session.Symbols.ClassOf(member) != DataClass.None || (member.IsImplicitlyDeclared && !allowSynthesized))
         {
             return;
         }
