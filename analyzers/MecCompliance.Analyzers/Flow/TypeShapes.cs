@@ -168,7 +168,8 @@ internal static class TypeShapes
         }
 
         if (named.Name is "StringBuilder" or "Uri" or "ReadOnlySpan" or "Span" or "Memory" or "ReadOnlyMemory" or "KeyValuePair" or
-            "JsonNode" or "JsonObject" or "JsonElement" or "JsonDocument" or "XElement" or "XDocument" or "StringContent")
+            "JsonNode" or "JsonObject" or "JsonElement" or "JsonDocument" or "XElement" or "XDocument" or "StringContent" or
+            "IAsyncEnumerable" or "IAsyncEnumerator" or "ConfiguredCancelableAsyncEnumerable")
         {
             return true;
         }

@@ -374,4 +374,31 @@ public sealed class PropagationTests
             """,
             Logged(0), Logged(1, "Patron.Name (PersonalData)"));
     }
+
+    [Fact]
+    public async Task Await_foreach_over_an_async_iterator_yields_what_it_yields()
+    {
+        await VerifyAsync("""
+            class C
+            {
+                async Task Run(ILogger log, Patron p)
+                {
+                    await foreach (var line in Lines(p))
+                    {
+                        log.LogInformation({|#0:line|});
+                    }
+
+                    await foreach (var id in Ids(p))
+                    {
+                        log.LogInformation(id);
+                    }
+                }
+
+                async IAsyncEnumerable<string> Lines(Patron p) { await Task.Yield(); yield return p.Email; }
+
+                async IAsyncEnumerable<string> Ids(Patron p) { await Task.Yield(); yield return p.Id.ToString(); }
+            }
+            """,
+            Logged(0, path: " through Lines(Patron)"));
+    }
 }
