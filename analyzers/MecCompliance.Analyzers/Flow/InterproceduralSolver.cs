@@ -32,6 +32,12 @@ internal sealed class InterproceduralSolver
     {
         foreach (var entry in _session.Entries)
         {
+            // Registration analyses such a method before returning; this only guards a registration still in flight.
+            if (entry.HasSource)
+            {
+                entry.EnsureAnalyzed(_cancellationToken);
+            }
+
             _entries[entry.Owner] = entry;
         }
 
@@ -331,12 +337,19 @@ internal sealed class InterproceduralSolver
         var targets = Targets(site);
         if (targets.Count == 0)
         {
-            // No body in this compilation (abstract without implementation, generated, extern): assume the result
-            // carries every input, as for a library method.
-            Resolve(site.Receiver, resolution, prefix, visiting);
+            // No body in this compilation (an interface implemented elsewhere, generated code, extern): judge it like a
+            // library method, whose result carries its inputs only when it re-expresses them.
+            if (!TypeShapes.ReexpressesInputs(site.Callee))
+            {
+                return;
+            }
+
+            // The callee joins the path: the flow was not visible inside one method, so it is reported here.
+            var through = prefix.Length < MaxPath ? prefix.Add(site.Callee) : prefix;
+            Resolve(site.Receiver, resolution, through, visiting);
             foreach (var argument in site.Arguments)
             {
-                Resolve(argument, resolution, prefix, visiting);
+                Resolve(argument, resolution, through, visiting);
             }
 
             return;
@@ -421,7 +434,7 @@ internal sealed class InterproceduralSolver
                         foreach (var pair in Resolve(site.Arguments[parameterSink.Ordinal]).Sources)
                         {
                             var path = pair.Value.Add(method).AddRange(parameterSink.Path);
-                            Add(pair.Key, parameterSink.Sink, site.ArgumentLocations[parameterSink.Ordinal], path);
+                            Add(pair.Key, parameterSink.Sink, site.ArgumentLocation(parameterSink.Ordinal), path);
                         }
                     }
                 }

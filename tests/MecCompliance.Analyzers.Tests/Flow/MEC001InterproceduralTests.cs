@@ -298,4 +298,32 @@ public sealed class MEC001InterproceduralTests
             """,
             Logged(0, "Patron.Email (PersonalData)", "ILogger.LogInformation", " through Quoted(string)"));
     }
+
+    [Fact]
+    public async Task Interface_without_implementation_here_is_judged_like_a_library()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Library;
+            using Microsoft.Extensions.Logging;
+
+            public interface IPatronDirectory
+            {
+                Task<Patron?> FindByEmailAsync(string email);
+
+                string Normalize(string email);
+            }
+
+            class Lookup(IPatronDirectory directory, ILogger logger)
+            {
+                async Task Run(Patron p)
+                {
+                    var found = await directory.FindByEmailAsync(p.Email);
+                    logger.LogInformation("Found {Status} {Id}", found?.Status, found?.Id);
+                    logger.LogInformation("Normalized {Text}", {|#0:directory.Normalize(p.Email)|});
+                }
+            }
+            """,
+            Logged(0, "Patron.Email (PersonalData)", "ILogger.LogInformation", " through Normalize(string)"));
+    }
 }
