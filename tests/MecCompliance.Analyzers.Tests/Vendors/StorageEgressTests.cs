@@ -460,4 +460,27 @@ public sealed class StorageEgressTests
             }
             """);
     }
+
+    [Fact]
+    public async Task Write_inside_a_marked_context_through_its_own_methods_belongs_to_the_context()
+    {
+        await VerifyAsync("""
+            using Microsoft.EntityFrameworkCore;
+            using MecCompliance;
+            using Library;
+
+            [DataSink("PatronDb")]
+            class LibraryDb : DbContext
+            {
+                public DbSet<Patron> Patrons { get; set; } = null!;
+
+                public void Enrol(Patron patron)
+                {
+                    Add(patron);
+                    Patrons.Attach(patron);
+                }
+            }
+            """);
+    }
 }
+
