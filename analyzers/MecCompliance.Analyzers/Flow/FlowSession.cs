@@ -106,7 +106,8 @@ internal sealed class FlowSession
 
     /// <summary>Whether <paramref name="symbol"/> is declared in this compilation's source (so it has a summary or a declaration to fix).</summary>
     public bool IsInCompilation(ISymbol symbol) =>
-        SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Compilation.Assembly) && !symbol.DeclaringSyntaxReferences.IsEmpty;
+        symbol.Locations is { Length: > 0 } locations && locations[0].IsInSource &&
+        SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Compilation.Assembly);
 
     /// <summary>The symbol summaries are stored under: the original definition, the implementation of a partial method.</summary>
     public IMethodSymbol SummaryKey(IMethodSymbol method)

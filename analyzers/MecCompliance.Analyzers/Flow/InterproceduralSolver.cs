@@ -20,6 +20,7 @@ internal sealed class InterproceduralSolver
     private readonly Dictionary<ISymbol, List<ISymbol>> _bases = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<CallSite, List<MethodEntry>> _targets = new();
+    private readonly List<MethodEntry> _analysedAtEnd = [];
 
     public InterproceduralSolver(FlowSession session, CancellationToken cancellationToken)
     {
@@ -181,6 +182,7 @@ internal sealed class InterproceduralSolver
             if (!entry.IsAnalyzed)
             {
                 entry.EnsureAnalyzed(_cancellationToken);
+                _analysedAtEnd.Add(entry);
                 work.Enqueue(entry);
             }
         }
@@ -284,8 +286,14 @@ internal sealed class InterproceduralSolver
     /// A classified parameter is a source in its own method, where its flows are reported; callers passing classified
     /// data to it are doing what the declaration asks.
     /// </summary>
+    /// <remarks>
+    /// The value of a classified property's setter is that property's value: where the accessor keeps it (a backing
+    /// field) is the property's business, and callers assigning classified data to a classified property are correct.
+    /// </remarks>
     private bool IsClassifiedParameter(ISymbol owner, int ordinal) =>
-        owner is IMethodSymbol method && ordinal < method.Parameters.Length && _session.Symbols.DeclaredOn(method.Parameters[ordinal]) != DataClass.None;
+        owner is IMethodSymbol method && ordinal < method.Parameters.Length &&
+        (_session.Symbols.DeclaredOn(method.Parameters[ordinal]) != DataClass.None ||
+         (method.MethodKind == MethodKind.PropertySet && method.AssociatedSymbol is { } property && _session.DeclaredClasses(property) != DataClass.None));
 
     private Resolution Resolve(LabelSet labels)
     {
@@ -323,12 +331,19 @@ internal sealed class InterproceduralSolver
         var targets = Targets(site);
         if (targets.Count == 0)
         {
-            // No body in this compilation (abstract without implementation, generated, extern): assume the result
-            // carries every input, as for a library method.
-            Resolve(site.Receiver, resolution, prefix, visiting);
+            // No body in this compilation (an interface implemented elsewhere, generated code, extern): judge it like a
+            // library method, whose result carries its inputs only when it re-expresses them.
+            if (!TypeShapes.ReexpressesInputs(site.Callee))
+            {
+                return;
+            }
+
+            // The callee joins the path: the flow was not visible inside one method, so it is reported here.
+            var through = prefix.Length < MaxPath ? prefix.Add(site.Callee) : prefix;
+            Resolve(site.Receiver, resolution, through, visiting);
             foreach (var argument in site.Arguments)
             {
-                Resolve(argument, resolution, prefix, visiting);
+                Resolve(argument, resolution, through, visiting);
             }
 
             return;
@@ -367,6 +382,15 @@ internal sealed class InterproceduralSolver
             if (seen.Add((location, sink, source)))
             {
                 flows.Add(new ClassifiedFlow(source, sink, location, path));
+            }
+        }
+
+        // A method analysed only now was never reported live: its own flows belong here too.
+        foreach (var entry in _analysedAtEnd)
+        {
+            foreach (var local in entry.LocalFlows)
+            {
+                Add(local.Source, local.SinkEvent, local.Location, local.Path);
             }
         }
 

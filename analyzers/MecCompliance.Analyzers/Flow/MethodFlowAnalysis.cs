@@ -184,53 +184,65 @@ internal sealed class MethodFlowAnalysis
             return LabelSet.Empty;
         }
 
-        switch (operation)
+        switch (operation.Kind)
         {
-            case IFlowCaptureOperation capture:
+            case OperationKind.FlowCapture:
+                var capture = (IFlowCaptureOperation)operation;
                 state.Set(FlowKeys.Of(capture.Id), Evaluate(capture.Value, state, graph));
                 return LabelSet.Empty;
-            case IFlowCaptureReferenceOperation captureReference:
+            case OperationKind.FlowCaptureReference:
+                var captureReference = (IFlowCaptureReferenceOperation)operation;
                 return state.Get(FlowKeys.Of(captureReference.Id));
-            case ILocalReferenceOperation local:
+            case OperationKind.LocalReference:
+                var local = (ILocalReferenceOperation)operation;
                 return state.Get(local.Local);
-            case IParameterReferenceOperation parameter:
+            case OperationKind.ParameterReference:
+                var parameter = (IParameterReferenceOperation)operation;
                 return state.Get(parameter.Parameter);
-            case IInstanceReferenceOperation:
-            case ILiteralOperation:
-            case IDefaultValueOperation:
-            case INameOfOperation:
-            case ITypeOfOperation:
-            case ISizeOfOperation:
-            case ICaughtExceptionOperation:
-            case IMethodReferenceOperation:
-            case IDiscardOperation:
+            case OperationKind.InstanceReference:
+            case OperationKind.Literal:
+            case OperationKind.DefaultValue:
+            case OperationKind.NameOf:
+            case OperationKind.TypeOf:
+            case OperationKind.SizeOf:
+            case OperationKind.CaughtException:
+            case OperationKind.MethodReference:
+            case OperationKind.Discard:
                 return LabelSet.Empty;
-            case IFieldReferenceOperation field:
+            case OperationKind.FieldReference:
+                var field = (IFieldReferenceOperation)operation;
                 return ReadMember(field, field.Field, field.Instance, state, graph);
-            case IPropertyReferenceOperation property:
+            case OperationKind.PropertyReference:
+                var property = (IPropertyReferenceOperation)operation;
                 return ReadProperty(property, state, graph);
-            case IArrayElementReferenceOperation element:
+            case OperationKind.ArrayElementReference:
+                var element = (IArrayElementReferenceOperation)operation;
                 foreach (var index in element.Indices)
                 {
                     Evaluate(index, state, graph);
                 }
 
                 return Evaluate(element.ArrayReference, state, graph);
-            case IInvocationOperation invocation:
+            case OperationKind.Invocation:
+                var invocation = (IInvocationOperation)operation;
                 return Invoke(invocation, state, graph);
-            case IObjectCreationOperation creation:
+            case OperationKind.ObjectCreation:
+                var creation = (IObjectCreationOperation)operation;
                 return Create(creation, state, graph);
-            case IAnonymousObjectCreationOperation anonymous:
+            case OperationKind.AnonymousObjectCreation:
+                var anonymous = (IAnonymousObjectCreationOperation)operation;
                 return UnionOf(anonymous.Initializers, state, graph);
-            case ISimpleAssignmentOperation assignment:
+            case OperationKind.SimpleAssignment:
             {
+                var assignment = (ISimpleAssignmentOperation)operation;
                 var value = Evaluate(assignment.Value, state, graph);
                 Assign(assignment.Target, value, assignment.Value, state, graph);
                 return value;
             }
 
-            case ICompoundAssignmentOperation compound:
+            case OperationKind.CompoundAssignment:
             {
+                var compound = (ICompoundAssignmentOperation)operation;
                 var value = Evaluate(compound.Value, state, graph).Union(Evaluate(compound.Target, state, graph));
                 if (TypeShapes.IsMeasure(compound.Type))
                 {
@@ -245,17 +257,20 @@ internal sealed class MethodFlowAnalysis
                 return value;
             }
 
-            case IDeconstructionAssignmentOperation deconstruction:
+            case OperationKind.DeconstructionAssignment:
             {
+                var deconstruction = (IDeconstructionAssignmentOperation)operation;
                 var value = Evaluate(deconstruction.Value, state, graph);
                 Deconstruct(deconstruction.Target, deconstruction.Value, value, state, graph);
                 return value;
             }
 
-            case IConversionOperation conversion:
+            case OperationKind.Conversion:
+                var conversion = (IConversionOperation)operation;
                 return Convert(conversion, state, graph);
-            case IInterpolatedStringOperation interpolated:
+            case OperationKind.InterpolatedString:
             {
+                var interpolated = (IInterpolatedStringOperation)operation;
                 var labels = LabelSet.Empty;
                 foreach (var part in interpolated.Parts)
                 {
@@ -267,8 +282,9 @@ internal sealed class MethodFlowAnalysis
                 return labels;
             }
 
-            case IBinaryOperation binary:
+            case OperationKind.Binary:
             {
+                var binary = (IBinaryOperation)operation;
                 var left = Evaluate(binary.LeftOperand, state, graph);
                 var right = Evaluate(binary.RightOperand, state, graph);
                 return TypeShapes.IsMeasure(binary.Type)
@@ -276,43 +292,57 @@ internal sealed class MethodFlowAnalysis
                     : left.Union(right).Union(WholeObject(binary.LeftOperand)).Union(WholeObject(binary.RightOperand));
             }
 
-            case IUnaryOperation unary:
+            case OperationKind.Unary:
             {
+                var unary = (IUnaryOperation)operation;
                 var value = Evaluate(unary.Operand, state, graph);
                 return TypeShapes.IsMeasure(unary.Type) ? LabelSet.Empty : value;
             }
 
-            case IIsPatternOperation isPattern:
+            case OperationKind.IsPattern:
+                var isPattern = (IIsPatternOperation)operation;
                 BindPattern(isPattern.Pattern, Evaluate(isPattern.Value, state, graph), state);
                 return LabelSet.Empty;
-            case IIsNullOperation isNull:
+            case OperationKind.IsNull:
+                var isNull = (IIsNullOperation)operation;
                 Evaluate(isNull.Operand, state, graph);
                 return LabelSet.Empty;
-            case IIsTypeOperation isType:
+            case OperationKind.IsType:
+                var isType = (IIsTypeOperation)operation;
                 Evaluate(isType.ValueOperand, state, graph);
                 return LabelSet.Empty;
-            case IAwaitOperation await:
+            case OperationKind.Await:
+                var await = (IAwaitOperation)operation;
                 return Evaluate(await.Operation, state, graph);
-            case ITupleOperation tuple:
+            case OperationKind.Tuple:
+                var tuple = (ITupleOperation)operation;
                 return UnionOf(tuple.Elements, state, graph);
-            case IArrayCreationOperation array:
+            case OperationKind.ArrayCreation:
+                var array = (IArrayCreationOperation)operation;
                 foreach (var size in array.DimensionSizes)
                 {
                     Evaluate(size, state, graph);
                 }
 
                 return Evaluate(array.Initializer, state, graph);
-            case IArrayInitializerOperation initializer:
+            case OperationKind.ArrayInitializer:
+                var initializer = (IArrayInitializerOperation)operation;
                 return UnionOf(initializer.ElementValues, state, graph);
-            case IDelegateCreationOperation delegateCreation:
+            case OperationKind.DelegateCreation:
+                var delegateCreation = (IDelegateCreationOperation)operation;
                 return Evaluate(delegateCreation.Target, state, graph);
-            case IFlowAnonymousFunctionOperation lambda:
+            case OperationKind.FlowAnonymousFunction:
+                var lambda = (IFlowAnonymousFunctionOperation)operation;
                 return AnalyzeLambda(lambda, state, graph);
-            case IReturnOperation returned:
+            case OperationKind.Return:
+            case OperationKind.YieldReturn:
+            case OperationKind.YieldBreak:
+                var returned = (IReturnOperation)operation;
                 // yield return: every yielded value is part of what the iterator returns.
                 graph.Returns = graph.Returns.Union(Evaluate(returned.ReturnedValue, state, graph));
                 return LabelSet.Empty;
-            case IExpressionStatementOperation statement:
+            case OperationKind.ExpressionStatement:
+                var statement = (IExpressionStatementOperation)operation;
                 Evaluate(statement.Operation, state, graph);
                 return LabelSet.Empty;
             default:

@@ -85,7 +85,10 @@ internal sealed class FlowSolution
         Summaries = summaries;
     }
 
-    /// <summary>Flows found through summaries (reported at compilation end), never those inside one method.</summary>
+    /// <summary>
+    /// Flows reported at compilation end: those found through summaries, and those inside methods that were analysed only
+    /// at compilation end; never a flow already reported live.
+    /// </summary>
     public ImmutableArray<ClassifiedFlow> Flows { get; }
 
     public IReadOnlyDictionary<ISymbol, MethodSummary> Summaries { get; }

@@ -42,7 +42,7 @@ internal readonly struct SourceScan
                 switch (operation)
                 {
                     case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member:
-                        if (session.DeclaredClasses(member.Member) != DataClass.None || IsWholeUse(session, operation))
+                        if ((session.DeclaredClasses(member.Member) != DataClass.None && !IsOnlyMeasured(session, operation)) || IsWholeUse(session, operation))
                         {
                             return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
                         }
@@ -54,7 +54,7 @@ internal readonly struct SourceScan
 
                         break;
                     case IParameterReferenceOperation parameter:
-                        if (session.Symbols.DeclaredOn(parameter.Parameter) != DataClass.None || IsWholeUse(session, operation))
+                        if ((session.Symbols.DeclaredOn(parameter.Parameter) != DataClass.None && !IsOnlyMeasured(session, operation)) || IsWholeUse(session, operation))
                         {
                             return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
                         }
@@ -105,25 +105,74 @@ internal readonly struct SourceScan
     /// </summary>
     private static bool IsWholeUse(FlowSession session, IOperation value)
     {
-        if (session.WholeObjectClasses(value.Type) == DataClass.None)
-        {
-            return false;
-        }
-
         switch (value.Parent)
         {
             case IMemberReferenceOperation member when member.Instance == value:
-            case IInvocationOperation invocation when invocation.Instance == value && invocation.TargetMethod.Name != "ToString":
             case IIsNullOperation:
             case IIsPatternOperation:
             case IIsTypeOperation:
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
+            case IReturnOperation:
+            case IVariableInitializerOperation:
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation } assignment when assignment.Value == value:
+                // Dereferenced, tested, or moved into a local or the caller, whose own uses are scanned.
                 return false;
-            case IConversionOperation { Parent: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } }:
-                return false;
-            default:
-                return true;
+            case IInvocationOperation invocation when invocation.Instance == value:
+                if (invocation.TargetMethod.Name != "ToString" && session.IsInCompilation(invocation.TargetMethod))
+                {
+                    return false;
+                }
+
+                break;
+            case IArgumentOperation { Parameter: { } parameter } argument:
+                // Passed as itself to a method of this compilation: the callee scans its own parameter.
+                var callee = argument.Parent switch
+                {
+                    IInvocationOperation invocation => invocation.TargetMethod,
+                    IObjectCreationOperation creation => creation.Constructor,
+                    _ => null,
+                };
+                if (callee is not null && session.IsInCompilation(callee) && SymbolEqualityComparer.Default.Equals(parameter.Type, value.Type))
+                {
+                    return false;
+                }
+
+                break;
         }
+
+        return session.WholeObjectClasses(value.Type) != DataClass.None;
+    }
+
+    /// <summary>
+    /// Whether a classified value read here is only measured or tested (<c>p.Email.Length</c>,
+    /// <c>string.IsNullOrEmpty(p.Email)</c>, <c>p.Email == q</c>): such a read carries nothing anywhere.
+    /// </summary>
+    private static bool IsOnlyMeasured(FlowSession session, IOperation value)
+    {
+        switch (value.Parent)
+        {
+            case IMemberReferenceOperation member when member.Instance == value:
+                return TypeShapes.IsMeasure(member.Type);
+            case IInvocationOperation invocation when invocation.Instance == value:
+                return IsMeasuringCall(session, invocation);
+            case IArgumentOperation { Parent: IInvocationOperation invocation }:
+                return IsMeasuringCall(session, invocation);
+            case IBinaryOperation binary:
+                return TypeShapes.IsMeasure(binary.Type);
+            case IIsNullOperation:
+            case IIsPatternOperation:
+            case IIsTypeOperation:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsMeasuringCall(FlowSession session, IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        return TypeShapes.IsMeasure(method.ReturnType) && !method.ReturnsVoid && !session.IsInCompilation(method) &&
+               session.Sinks.Find(method) is null && !method.Parameters.Any(p => p.RefKind != RefKind.None);
     }
 
     private static void AddAccessors(FlowSession session, IPropertySymbol property, ImmutableArray<IMethodSymbol>.Builder callees)

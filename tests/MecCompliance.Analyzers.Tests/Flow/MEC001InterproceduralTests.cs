@@ -255,4 +255,75 @@ public sealed class MEC001InterproceduralTests
             """,
             Logged(0, "Patron.Email (PersonalData)", "ILogger.LogInformation"));
     }
+
+    [Fact]
+    public async Task Helper_that_only_measures_classified_data_is_still_followed_when_it_logs_a_parameter()
+    {
+        await Verify.VerifyAsync("""
+            using Library;
+            using Microsoft.Extensions.Logging;
+
+            class Checkout(ILogger logger)
+            {
+                void Run(Patron p) => Check(p, {|#0:p.Email|});
+
+                void Check(Patron p, string note)
+                {
+                    if (p.Email.Length > 0 && !string.IsNullOrEmpty(p.Name))
+                    {
+                        {|#1:logger.LogInformation("Note {Note} for {Id}", note, p.Id)|};
+                    }
+                }
+            }
+            """,
+            Logged(0, "Patron.Email (PersonalData)", "ILogger.LogInformation", " through Check(Patron, string)").WithLocation(1));
+    }
+
+    [Fact]
+    public async Task Extension_method_in_source_is_followed_through_its_summary()
+    {
+        await Verify.VerifyAsync("""
+            using Library;
+            using Microsoft.Extensions.Logging;
+
+            static class Text
+            {
+                public static string Quoted(this string value) => "'" + value + "'";
+            }
+
+            class Checkout(ILogger logger)
+            {
+                void Run(Patron p) => logger.LogInformation("{A} {B}", {|#0:p.Email.Quoted()|}, p.Status.Quoted());
+            }
+            """,
+            Logged(0, "Patron.Email (PersonalData)", "ILogger.LogInformation", " through Quoted(string)"));
+    }
+
+    [Fact]
+    public async Task Interface_without_implementation_here_is_judged_like_a_library()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Library;
+            using Microsoft.Extensions.Logging;
+
+            public interface IPatronDirectory
+            {
+                Task<Patron?> FindByEmailAsync(string email);
+
+                string Normalize(string email);
+            }
+
+            class Lookup(IPatronDirectory directory, ILogger logger)
+            {
+                async Task Run(Patron p)
+                {
+                    var found = await directory.FindByEmailAsync(p.Email);
+                    logger.LogInformation("Found {Status} {Id}", found?.Status, found?.Id);
+                    logger.LogInformation("Normalized {Text}", {|#0:directory.Normalize(p.Email)|});
+                }
+            }
+            """,
+            Logged(0, "Patron.Email (PersonalData)", "ILogger.LogInformation", " through Normalize(string)"));
+    }
 }

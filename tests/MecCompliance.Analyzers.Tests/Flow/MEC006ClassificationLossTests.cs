@@ -168,4 +168,31 @@ public sealed class MEC006ClassificationLossTests
             """,
             Lost(0, "Ticket.Note"));
     }
+
+    [Fact]
+    public async Task Classified_property_with_a_backing_field_is_not_reported_but_an_unclassified_one_is()
+    {
+        await Verify.VerifyAsync(Usings + """
+            class Contact
+            {
+                private string _email = "";
+                private string _memo = "";
+
+                [PersonalData]
+                public string Email { get => _email; set => _email = value.Trim(); }
+
+                public string Memo { get => _memo; set => _memo = value; }
+            }
+
+            class C
+            {
+                void Run(Contact contact, Patron p)
+                {
+                    contact.Email = p.Email;
+                    contact.Memo = {|#0:p.Email|};
+                }
+            }
+            """,
+            Lost(0, "Contact._memo", "field", path: " through Contact.Memo"));
+    }
 }
