@@ -296,15 +296,13 @@ internal sealed class PolicyModel
     private static IEnumerable<IAssemblySymbol> AssembliesThatMayDeclare(Compilation compilation)
     {
         var definers = new HashSet<string>(StringComparer.Ordinal) { AttributesAssemblyName };
-        var referenced = compilation.SourceModule.ReferencedAssemblySymbols;
-        foreach (var assembly in referenced)
+        foreach (var type in compilation.GetTypesByMetadataName(MetadataNames.ApprovedVendorAttribute)
+                     .Concat(compilation.GetTypesByMetadataName(MetadataNames.ApprovedSinkAttribute)))
         {
-            if (assembly.GetTypeByMetadataName(MetadataNames.ApprovedVendorAttribute) is not null ||
-                assembly.GetTypeByMetadataName(MetadataNames.ApprovedSinkAttribute) is not null)
-            {
-                definers.Add(assembly.Name);
-            }
+            definers.Add(type.ContainingAssembly.Name);
         }
+
+        var referenced = compilation.SourceModule.ReferencedAssemblySymbols;
 
         foreach (var assembly in referenced)
         {
