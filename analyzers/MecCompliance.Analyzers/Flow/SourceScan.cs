@@ -125,14 +125,16 @@ internal readonly struct SourceScan
 
                 break;
             case IArgumentOperation { Parameter: { } parameter } argument:
-                // Passed as itself to a method of this compilation: the callee scans its own parameter.
+                // Passed as itself to a method of this compilation: the callee scans its own parameter. Unless the
+                // callee is itself a sink (a [Vendor] or [DataSink] member declared here): then this call is the use.
                 var callee = argument.Parent switch
                 {
                     IInvocationOperation invocation => invocation.TargetMethod,
                     IObjectCreationOperation creation => creation.Constructor,
                     _ => null,
                 };
-                if (callee is not null && session.IsInCompilation(callee) && SymbolEqualityComparer.Default.Equals(parameter.Type, value.Type))
+                if (callee is not null && session.IsInCompilation(callee) && SymbolEqualityComparer.Default.Equals(parameter.Type, value.Type) &&
+                    session.Sinks.Find(callee) is null)
                 {
                     return false;
                 }
