@@ -482,5 +482,24 @@ public sealed class StorageEgressTests
             }
             """);
     }
+
+    [Fact]
+    public async Task Whole_object_passed_to_a_repository_whose_sink_is_not_approved_is_reported()
+    {
+        await VerifyAsync("""
+            using MecCompliance;
+            using Library;
+
+            [DataSink("Reports")]
+            interface IReportStore { void Add(Patron patron); }
+
+            class Monthly(IReportStore store)
+            {
+                void Run(Patron patron) => store.Add({|#0:patron|});
+            }
+            """,
+            Stored(0, "Patron object (PatronRecord, PersonalData, OrganizationalData)", "sink 'Reports' by IReportStore.Add",
+                NotApproved("Reports", "PatronRecord, PersonalData", "typeof(PatronRecordAttribute), typeof(PersonalDataAttribute)", 8)));
+    }
 }
 
