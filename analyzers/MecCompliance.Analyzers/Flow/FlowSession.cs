@@ -24,6 +24,7 @@ internal sealed class FlowSession
     private readonly ConcurrentDictionary<ISymbol, bool> _hasBody = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, DataClass> _declared = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _sanitizers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, IMethodSymbol?> _toString = new(SymbolEqualityComparer.Default);
     private readonly INamedTypeSymbol? _redactor;
     private readonly object _solveLock = new();
     private FlowSolution? _solution;
@@ -104,6 +105,26 @@ internal sealed class FlowSession
     public DataClass WholeObjectClasses(ITypeSymbol? type) =>
         type is null || type.SpecialType == SpecialType.System_String || TypeShapes.IsMeasure(type) ? DataClass.None : Symbols.ContentsOf(type);
 
+    /// <summary>
+    /// The <c>ToString</c> a type of this compilation declares itself (not a record's synthesized one), searched up its
+    /// base types; <see langword="null"/> when it prints whatever the framework or compiler prints.
+    /// </summary>
+    public IMethodSymbol? CustomToString(ITypeSymbol type) => _toString.GetOrAdd(type, t =>
+    {
+        for (var current = t as INamedTypeSymbol; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers("ToString"))
+            {
+                if (member is IMethodSymbol { Parameters.Length: 0, IsOverride: true, IsImplicitlyDeclared: false } method && IsInCompilation(method))
+                {
+                    return method;
+                }
+            }
+        }
+
+        return null;
+    });
+
     /// <summary>Whether <paramref name="symbol"/> is declared in this compilation's source (so it has a summary or a declaration to fix).</summary>
     public bool IsInCompilation(ISymbol symbol) =>
         symbol.Locations is { Length: > 0 } locations && locations[0].IsInSource &&
@@ -117,7 +138,7 @@ internal sealed class FlowSession
     }
 
     /// <summary>Whether a property of this compilation computes its value (an accessor with a body) rather than storing it.</summary>
-    public bool HasBody(IPropertySymbol property) => _hasBody.GetOrAdd(property, p =>
+    public bool HasBody(IPropertySymbol property) => IsInCompilation(property) && _hasBody.GetOrAdd(property, p =>
     {
         if (!IsInCompilation(p) || p.IsAbstract)
         {

@@ -22,6 +22,8 @@ internal sealed class FlowState
 
     public FlowState Clone() => new(_values);
 
+    public IEnumerable<KeyValuePair<object, LabelSet>> Entries => _values;
+
     public LabelSet Get(object key) => _values.TryGetValue(key, out var labels) ? labels : LabelSet.Empty;
 
     /// <summary>Assignment: the previous labels are killed.</summary>

@@ -32,6 +32,12 @@ internal sealed class InterproceduralSolver
     {
         foreach (var entry in _session.Entries)
         {
+            // Registration analyses such a method before returning; this only guards a registration still in flight.
+            if (entry.HasSource)
+            {
+                entry.EnsureAnalyzed(_cancellationToken);
+            }
+
             _entries[entry.Owner] = entry;
         }
 

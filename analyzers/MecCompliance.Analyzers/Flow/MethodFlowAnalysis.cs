@@ -21,6 +21,7 @@ internal sealed class MethodFlowAnalysis
     private readonly Dictionary<(IOperation Value, SinkKind Kind), SinkEvent> _sinks = new();
     private readonly List<SinkEvent> _sinkOrder = [];
     private readonly Dictionary<IOperation, CallSite> _calls = new();
+    private readonly Dictionary<IOperation, CallSite> _formatCalls = new();
     private readonly List<CallSite> _callOrder = [];
     private readonly HashSet<IMethodSymbol> _inlining = new(SymbolEqualityComparer.Default);
     private readonly SemanticModel? _semanticModel;
@@ -62,7 +63,10 @@ internal sealed class MethodFlowAnalysis
         return labels;
     }
 
-    private LabelSet Run(ControlFlowGraph cfg, FlowState entry)
+    private LabelSet Run(ControlFlowGraph cfg, FlowState entry) => Run(cfg, entry, out _);
+
+    /// <param name="exit">Everything any location held at any point: what a caller of this graph may see afterwards.</param>
+    private LabelSet Run(ControlFlowGraph cfg, FlowState entry, out FlowState exit)
     {
         var graph = new Graph(cfg);
         var blocks = cfg.Blocks;
@@ -115,6 +119,7 @@ internal sealed class MethodFlowAnalysis
                 // Too many revisits: finish flow-insensitively (one state for the whole method), which over-approximates
                 // every path; a bound never drops a flow.
                 everything.JoinWith(entry);
+                exit = everything;
                 return RunFlowInsensitive(graph, everything);
             }
 
@@ -135,6 +140,7 @@ internal sealed class MethodFlowAnalysis
             Propagate(blocks[ordinal].FallThroughSuccessor?.Destination, state);
         }
 
+        exit = everything;
         return graph.Returns;
     }
 
@@ -330,7 +336,9 @@ internal sealed class MethodFlowAnalysis
                 return UnionOf(initializer.ElementValues, state, graph);
             case OperationKind.DelegateCreation:
                 var delegateCreation = (IDelegateCreationOperation)operation;
-                return Evaluate(delegateCreation.Target, state, graph);
+                return delegateCreation.Target is IMethodReferenceOperation methodGroup
+                    ? ReferenceMethodGroup(delegateCreation, methodGroup, state, graph)
+                    : Evaluate(delegateCreation.Target, state, graph);
             case OperationKind.FlowAnonymousFunction:
                 var lambda = (IFlowAnonymousFunctionOperation)operation;
                 return AnalyzeLambda(lambda, state, graph);
@@ -351,6 +359,33 @@ internal sealed class MethodFlowAnalysis
                 return TypeShapes.IsMeasure(operation.Type) ? LabelSet.Empty : labels;
             }
         }
+    }
+
+    /// <summary>
+    /// A method group handed to a call (<c>patrons.Select(EmailOf)</c>) is called with what a lambda in its place would
+    /// receive; a method of this compilation is followed through its summary, a library method like any library call.
+    /// </summary>
+    private LabelSet ReferenceMethodGroup(IDelegateCreationOperation creation, IMethodReferenceOperation methodGroup, FlowState state, Graph graph)
+    {
+        var method = methodGroup.Method;
+        var receiver = Evaluate(methodGroup.Instance, state, graph);
+        if (_session.IsSanitizer(method) || method.ReturnsVoid && !_session.IsInCompilation(method))
+        {
+            return LabelSet.Empty;
+        }
+
+        if (!_session.IsInCompilation(method) || method.MethodKind == MethodKind.LocalFunction)
+        {
+            return TypeShapes.IsMeasure(method.ReturnType) ? LabelSet.Empty : receiver.Union(graph.LambdaContext);
+        }
+
+        var arguments = new Arguments(method.Parameters.Length);
+        foreach (var parameter in method.Parameters)
+        {
+            arguments.AddValue(parameter, creation, graph.LambdaContext);
+        }
+
+        return CallInto(method, creation, receiver, arguments, methodGroup.IsVirtual);
     }
 
     private LabelSet UnionOf(IEnumerable<IOperation> operations, FlowState state, Graph graph)
@@ -376,8 +411,31 @@ internal sealed class MethodFlowAnalysis
             var classes = _session.WholeObjectClasses(current.Type);
             if (classes != DataClass.None)
             {
-                labels = labels.Add(new SourceLabel(classes, current.Type, current.Syntax.GetLocation(), isWholeObject: true));
+                labels = labels.Union(WholeObjectLabels(classes, current.Type!, current));
             }
+        }
+
+        return labels;
+    }
+
+    /// <summary>
+    /// The whole-object label for a value of <paramref name="type"/>, and, when the type formats itself with its own
+    /// <c>ToString</c>, the result of that call: what a log line made from the object really contains.
+    /// </summary>
+    private LabelSet WholeObjectLabels(DataClass classes, ITypeSymbol type, IOperation value)
+    {
+        var toString = _session.CustomToString(type);
+        var labels = LabelSet.Of(new SourceLabel(classes, type, value.Syntax.GetLocation(), isWholeObject: true, toString));
+        if (toString is not null)
+        {
+            if (!_formatCalls.TryGetValue(value, out var site))
+            {
+                site = new CallSite(_session.SummaryKey(toString), value, isVirtual: true);
+                _formatCalls.Add(value, site);
+                _callOrder.Add(site);
+            }
+
+            labels = labels.Add(site.Result);
         }
 
         return labels;
@@ -389,7 +447,7 @@ internal sealed class MethodFlowAnalysis
         var operandClasses = _session.WholeObjectClasses(conversion.Operand.Type);
         if (operandClasses != DataClass.None && (operandClasses & ~_session.WholeObjectClasses(conversion.Type)) != DataClass.None)
         {
-            labels = labels.Add(new SourceLabel(operandClasses, conversion.Operand.Type, conversion.Operand.Syntax.GetLocation(), isWholeObject: true));
+            labels = labels.Union(WholeObjectLabels(operandClasses, conversion.Operand.Type!, conversion.Operand));
         }
 
         return labels;
@@ -436,8 +494,18 @@ internal sealed class MethodFlowAnalysis
             : LabelSet.Of(new SourceLabel(classes, member, reference.Syntax.GetLocation(), isWholeObject: false));
     }
 
-    private static LabelSet WithoutWholeObjects(LabelSet labels) =>
-        labels.IsEmpty ? labels : labels.Where(l => l is not SourceLabel { IsWholeObject: true });
+    private static LabelSet WithoutWholeObjects(LabelSet labels)
+    {
+        foreach (var label in labels.Labels)
+        {
+            if (label is SourceLabel { IsWholeObject: true })
+            {
+                return labels.Where(l => l is not SourceLabel { IsWholeObject: true });
+            }
+        }
+
+        return labels;
+    }
 
     private static bool IsDispatched(ISymbol member) =>
         member.IsVirtual || member.IsAbstract || member.IsOverride || member.ContainingType?.TypeKind == TypeKind.Interface;
@@ -535,12 +603,35 @@ internal sealed class MethodFlowAnalysis
             if (!isSink)
             {
                 CallInto(constructor, creation, LabelSet.Empty, arguments, isVirtual: false);
+                StorePositionalProperties(constructor, creation, arguments);
             }
 
             return LabelSet.Empty;
         }
 
         return TypeShapes.IsMeasure(creation.Type) ? LabelSet.Empty : arguments.Union.Union(initialized);
+    }
+
+    /// <summary>
+    /// A record's primary constructor stores each argument into the positional property of the same name, in code the
+    /// compiler writes: the store is reported here, at the argument.
+    /// </summary>
+    private void StorePositionalProperties(IMethodSymbol constructor, IOperation creation, Arguments arguments)
+    {
+        if (!constructor.ContainingType.IsRecord ||
+            constructor.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax)
+        {
+            return;
+        }
+
+        foreach (var argument in arguments.Items)
+        {
+            if (argument.Parameter is { } parameter && !argument.Labels.IsEmpty &&
+                constructor.ContainingType.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault() is { } property)
+            {
+                RecordUnclassifiedStore(property, argument.Labels, argument.Value, creation, allowSynthesized: true);
+            }
+        }
     }
 
     private LabelSet CallInto(IMethodSymbol callee, IOperation operation, LabelSet receiver, Arguments arguments, bool isVirtual)
@@ -566,35 +657,36 @@ internal sealed class MethodFlowAnalysis
 
     private LabelSet InlineLocalFunction(IMethodSymbol function, Arguments arguments, FlowState state, Graph graph)
     {
-        var function0 = function.OriginalDefinition;
-        if (_inlining.Contains(function0) || _nesting >= MaxNestedGraphs)
+        var definition = function.OriginalDefinition;
+        if (_inlining.Contains(definition) || _nesting >= MaxNestedGraphs)
         {
             // Recursion or deep nesting: assume the result carries every input.
             return function.ReturnsVoid || TypeShapes.IsMeasure(function.ReturnType) ? LabelSet.Empty : arguments.Union;
         }
 
-        if (LocalFunctionGraph(graph.Cfg, function0) is not { } cfg)
+        if (LocalFunctionGraph(graph.Cfg, definition) is not { } cfg)
         {
             return arguments.Union;
         }
 
         var entry = state.Clone();
-        foreach (var parameter in function0.Parameters)
+        foreach (var parameter in definition.Parameters)
         {
             entry.Set(parameter, ParameterLabels(parameter, null).Union(arguments.ForOrdinal(parameter.Ordinal)));
         }
 
-        _inlining.Add(function0);
+        _inlining.Add(definition);
         _nesting++;
         try
         {
-            var returns = Run(cfg, entry);
+            var returns = Run(cfg, entry, out var exit);
+            WriteBackCaptured(definition, exit, state);
             return function.ReturnsVoid || TypeShapes.IsMeasure(function.ReturnType) ? LabelSet.Empty : returns;
         }
         finally
         {
             _nesting--;
-            _inlining.Remove(function0);
+            _inlining.Remove(definition);
         }
     }
 
@@ -628,12 +720,47 @@ internal sealed class MethodFlowAnalysis
         _nesting++;
         try
         {
-            return Run(cfg, entry);
+            var returns = Run(cfg, entry, out var exit);
+            WriteBackCaptured(lambda.Symbol, exit, state);
+            return returns;
         }
         finally
         {
             _nesting--;
         }
+    }
+
+    /// <summary>
+    /// A lambda or local function may run, and may assign the enclosing method's variables: those assignments may
+    /// reach the code after it (<c>items.ForEach(p =&gt; last = p.Email)</c>).
+    /// </summary>
+    private static void WriteBackCaptured(IMethodSymbol function, FlowState exit, FlowState state)
+    {
+        foreach (var pair in exit.Entries)
+        {
+            if (pair.Key is ILocalSymbol or IParameterSymbol && !IsDeclaredWithin((ISymbol)pair.Key, function))
+            {
+                state.Add(pair.Key, pair.Value);
+            }
+        }
+    }
+
+    private static bool IsDeclaredWithin(ISymbol symbol, IMethodSymbol function)
+    {
+        for (var container = symbol.ContainingSymbol; container is not null; container = container.ContainingSymbol)
+        {
+            if (SymbolEqualityComparer.Default.Equals(container, function))
+            {
+                return true;
+            }
+
+            if (container is INamedTypeSymbol)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -701,7 +828,7 @@ internal sealed class MethodFlowAnalysis
             value = conversion.Operand;
         }
 
-        return value is IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation };
+        return value is IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation or IMethodReferenceOperation };
     }
 
     /// <summary>Records every payload of a catalogued sink; returns whether the call is a sink here.</summary>
@@ -874,9 +1001,9 @@ internal sealed class MethodFlowAnalysis
         }
     }
 
-    private void RecordUnclassifiedStore(ISymbol member, LabelSet value, IOperation valueOperation, IOperation target)
+    private void RecordUnclassifiedStore(ISymbol member, LabelSet value, IOperation valueOperation, IOperation target, bool allowSynthesized = false)
     {
-        if (_session.Symbols.ClassOf(member) != DataClass.None || member.IsImplicitlyDeclared)
+        if (_session.Symbols.ClassOf(member) != DataClass.None || (member.IsImplicitlyDeclared && !allowSynthesized))
         {
             return;
         }

@@ -39,9 +39,11 @@ internal readonly struct SourceScan
             foreach (var operation in block.DescendantsAndSelf())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                switch (operation)
+                switch (operation.Kind)
                 {
-                    case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member:
+                    case OperationKind.FieldReference:
+                    case OperationKind.PropertyReference:
+                        var member = (IMemberReferenceOperation)operation;
                         if ((session.DeclaredClasses(member.Member) != DataClass.None && !IsOnlyMeasured(session, operation)) || IsWholeUse(session, operation))
                         {
                             return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
@@ -53,21 +55,24 @@ internal readonly struct SourceScan
                         }
 
                         break;
-                    case IParameterReferenceOperation parameter:
+                    case OperationKind.ParameterReference:
+                        var parameter = (IParameterReferenceOperation)operation;
                         if ((session.Symbols.DeclaredOn(parameter.Parameter) != DataClass.None && !IsOnlyMeasured(session, operation)) || IsWholeUse(session, operation))
                         {
                             return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
                         }
 
                         break;
-                    case ILocalReferenceOperation local:
+                    case OperationKind.LocalReference:
+                        var local = (ILocalReferenceOperation)operation;
                         if (IsWholeUse(session, local))
                         {
                             return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
                         }
 
                         break;
-                    case IInvocationOperation invocation:
+                    case OperationKind.Invocation:
+                        var invocation = (IInvocationOperation)operation;
                         if (session.Symbols.DeclaredOn(invocation.TargetMethod) != DataClass.None || IsWholeUse(session, invocation))
                         {
                             return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
@@ -79,7 +84,8 @@ internal readonly struct SourceScan
                         }
 
                         break;
-                    case IObjectCreationOperation { Constructor: { } constructor } creation:
+                    case OperationKind.ObjectCreation when ((IObjectCreationOperation)operation).Constructor is { } constructor:
+                        var creation = (IObjectCreationOperation)operation;
                         if (IsWholeUse(session, creation))
                         {
                             return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);

@@ -14,13 +14,20 @@ internal abstract class TaintLabel
 /// </summary>
 internal sealed class SourceLabel : TaintLabel, IEquatable<SourceLabel>
 {
-    public SourceLabel(DataClass classes, ISymbol? origin, Location location, bool isWholeObject)
+    public SourceLabel(DataClass classes, ISymbol? origin, Location location, bool isWholeObject, IMethodSymbol? formatsThrough = null)
     {
         Classes = classes;
         Origin = origin;
         Location = location;
         IsWholeObject = isWholeObject;
+        FormatsThrough = formatsThrough;
     }
+
+    /// <summary>
+    /// For a whole object whose type declares its own <c>ToString</c>: that method. Text made from the object (a log
+    /// line) carries what the method returns, which the engine follows separately; a serializer still sees every member.
+    /// </summary>
+    public IMethodSymbol? FormatsThrough { get; }
 
     public DataClass Classes { get; }
 

@@ -169,19 +169,23 @@ internal static class TypeShapes
 
         if (named.Name is "StringBuilder" or "Uri" or "ReadOnlySpan" or "Span" or "Memory" or "ReadOnlyMemory" or "KeyValuePair" or
             "JsonNode" or "JsonObject" or "JsonElement" or "JsonDocument" or "XElement" or "XDocument" or "StringContent" or
-            "JsonContent" or "ByteArrayContent" or "ReadOnlyMemoryContent" or "FormUrlEncodedContent" or "HttpContent" or "MailMessage" or "MailAddress")
+            "JsonContent" or "ByteArrayContent" or "ReadOnlyMemoryContent" or "FormUrlEncodedContent" or "HttpContent" or "MailMessage" or "MailAddress" or
+            "IAsyncEnumerable" or "IAsyncEnumerator" or "ConfiguredCancelableAsyncEnumerable")
         {
             return true;
         }
 
+        // Collections and their enumerators (a foreach reads Current from GetEnumerator()).
         foreach (var contract in named.AllInterfaces)
         {
-            if (contract.SpecialType == SpecialType.System_Collections_IEnumerable)
+            if (contract.SpecialType is SpecialType.System_Collections_IEnumerable or SpecialType.System_Collections_IEnumerator)
             {
                 return true;
             }
         }
 
-        return named.TypeKind == TypeKind.Interface && named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T;
+        return named.TypeKind == TypeKind.Interface &&
+               named.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IEnumerable_T or SpecialType.System_Collections_Generic_IEnumerator_T or
+                   SpecialType.System_Collections_IEnumerable or SpecialType.System_Collections_IEnumerator;
     }
 }

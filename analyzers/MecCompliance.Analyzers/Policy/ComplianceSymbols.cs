@@ -14,6 +14,7 @@ internal sealed class ComplianceSymbols
     private readonly ConcurrentDictionary<ISymbol, DataClass> _declared = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, DataClass> _typeClass = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, DataClass> _contents = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, TypeNode> _nodes = new(SymbolEqualityComparer.Default);
 
     private ComplianceSymbols(Compilation compilation)
     {
@@ -319,7 +320,15 @@ internal sealed class ComplianceSymbols
                     continue;
                 }
 
-                result |= ExpandOne(type, visited, next);
+                var node = _nodes.GetOrAdd(type, ExpandOne);
+                result |= node.Declared;
+                foreach (var child in node.Children)
+                {
+                    if (visited.Add(child))
+                    {
+                        next.Add(child);
+                    }
+                }
             }
 
             level = next;
@@ -333,26 +342,21 @@ internal sealed class ComplianceSymbols
     private static bool IsExpandable(ITypeSymbol type) =>
         type.SpecialType == SpecialType.None && type.TypeKind is not (TypeKind.Error or TypeKind.Enum or TypeKind.Delegate or TypeKind.TypeParameter or TypeKind.Pointer);
 
-    /// <summary>Adds the types held by <paramref name="type"/> to <paramref name="next"/>; returns the classes its members declare.</summary>
-    private DataClass ExpandOne(ITypeSymbol type, HashSet<ITypeSymbol> visited, List<ITypeSymbol> next)
+    /// <summary>The types <paramref name="type"/> holds directly, and the classes its members declare (computed once per type).</summary>
+    private TypeNode ExpandOne(ITypeSymbol type)
     {
-        void Enqueue(ITypeSymbol child)
-        {
-            if (visited.Add(child))
-            {
-                next.Add(child);
-            }
-        }
+        var children = new List<ITypeSymbol>();
+        void Enqueue(ITypeSymbol child) => children.Add(child);
 
         if (type is IArrayTypeSymbol array)
         {
             Enqueue(array.ElementType);
-            return DataClass.None;
+            return new TypeNode(DataClass.None, children);
         }
 
         if (type is not INamedTypeSymbol named)
         {
-            return DataClass.None;
+            return new TypeNode(DataClass.None, children);
         }
 
         // Only containers hold values of their type arguments (List<Patron>, Task<Patron>, (Patron, int)); an
@@ -367,7 +371,7 @@ internal sealed class ComplianceSymbols
 
         if (named.ContainingAssembly is { } assembly && IsFrameworkAssembly(assembly))
         {
-            return DataClass.None;
+            return new TypeNode(DataClass.None, children);
         }
 
         var declared = DataClass.None;
@@ -394,7 +398,14 @@ internal sealed class ComplianceSymbols
             }
         }
 
-        return declared;
+        return new TypeNode(declared, children);
+    }
+
+    private sealed class TypeNode(DataClass declared, List<ITypeSymbol> children)
+    {
+        public DataClass Declared { get; } = declared;
+
+        public List<ITypeSymbol> Children { get; } = children;
     }
 
     private static bool IsContainer(INamedTypeSymbol type)

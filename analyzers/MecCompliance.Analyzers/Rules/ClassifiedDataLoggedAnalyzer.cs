@@ -46,6 +46,10 @@ public sealed class ClassifiedDataLoggedAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>Organizational data may be logged (DESIGN §3); a sanctioned (redacted) path lets its classes through.</summary>
-    private static bool IsViolation(ClassifiedFlow flow) => flow.Sink.Kind == SinkKind.Log && flow.Classes.IsProtected();
+    /// <summary>
+    /// Organizational data may be logged (DESIGN §3); a sanctioned (redacted) path lets its classes through. An object
+    /// that formats itself with its own <c>ToString</c> is judged by what that method returns (a separate flow).
+    /// </summary>
+    private static bool IsViolation(ClassifiedFlow flow) =>
+        flow.Sink.Kind == SinkKind.Log && flow.Classes.IsProtected() && flow.Source is not { IsWholeObject: true, FormatsThrough: not null };
 }

@@ -195,4 +195,28 @@ public sealed class MEC006ClassificationLossTests
             """,
             Lost(0, "Contact._memo", "field", path: " through Contact.Memo"));
     }
+
+    [Fact]
+    public async Task Record_positional_property_without_classification_is_reported_at_the_argument()
+    {
+        await Verify.VerifyAsync(Usings + """
+            record Dto(int Id, string Contact);
+
+            record SafeDto(int Id, [property: PersonalData] string Contact);
+
+            record ParamDto(int Id, [PersonalData] string Contact);
+
+            class C
+            {
+                object Run(Patron p) => new Dto(p.Id, {|#0:p.Email|});
+
+                object Safe(Patron p) => new SafeDto(p.Id, p.Email);
+
+                object AlsoSafe(Patron p) => new ParamDto(p.Id, p.Email);
+
+                object Clean(Patron p) => new Dto(p.Id, p.Status);
+            }
+            """,
+            Lost(0, "Dto.Contact"));
+    }
 }

@@ -304,4 +304,101 @@ public sealed class PropagationTests
             }
             """);
     }
+
+    [Fact]
+    public async Task Foreach_over_a_labelled_collection_yields_labelled_elements()
+    {
+        await VerifyAsync("""
+            class C
+            {
+                void Run(ILogger log, Patron p, List<Patron> patrons)
+                {
+                    var emails = new List<string> { p.Email };
+                    foreach (var email in emails)
+                    {
+                        log.LogInformation({|#0:email|});
+                    }
+
+                    foreach (var patron in patrons)
+                    {
+                        log.LogInformation("{Id} {Status}", patron.Id, patron.Status);
+                    }
+                }
+            }
+            """,
+            Logged(0));
+    }
+
+    [Fact]
+    public async Task Method_groups_are_followed_like_lambdas()
+    {
+        await VerifyAsync("""
+            class C
+            {
+                void Run(ILogger log, List<Patron> patrons)
+                {
+                    log.LogInformation("{All}", {|#0:string.Join(",", patrons.Select(EmailOf))|});
+                    log.LogInformation("{All}", string.Join(",", patrons.Select(IdOf)));
+                }
+
+                static string EmailOf(Patron p) => p.Email;
+
+                static string IdOf(Patron p) => p.Id.ToString();
+            }
+            """,
+            Logged(0, path: " through EmailOf(Patron)"));
+    }
+
+    [Fact]
+    public async Task Variables_assigned_inside_lambdas_and_local_functions_are_seen_afterwards()
+    {
+        await VerifyAsync("""
+            class C
+            {
+                void Run(ILogger log, List<Patron> patrons)
+                {
+                    var last = "";
+                    var count = "";
+                    patrons.ForEach(p => last = p.Email);
+                    patrons.ForEach(p => count = p.Status);
+                    log.LogInformation({|#0:last|});
+                    log.LogInformation(count);
+
+                    var name = "";
+                    Remember(patrons[0]);
+                    log.LogInformation({|#1:name|});
+
+                    void Remember(Patron p) => name = p.Name;
+                }
+            }
+            """,
+            Logged(0), Logged(1, "Patron.Name (PersonalData)"));
+    }
+
+    [Fact]
+    public async Task Await_foreach_over_an_async_iterator_yields_what_it_yields()
+    {
+        await VerifyAsync("""
+            class C
+            {
+                async Task Run(ILogger log, Patron p)
+                {
+                    await foreach (var line in Lines(p))
+                    {
+                        log.LogInformation({|#0:line|});
+                    }
+
+                    await foreach (var id in Ids(p))
+                    {
+                        log.LogInformation(id);
+                    }
+                }
+
+                async IAsyncEnumerable<string> Lines(Patron p) { await Task.Yield(); yield return p.Email; }
+
+                async IAsyncEnumerable<string> Ids(Patron p) { await Task.Yield(); yield return p.Id.ToString(); }
+            }
+            """,
+            Logged(0, path: " through Lines(Patron)"));
+    }
 }

@@ -115,4 +115,34 @@ public sealed class SanitizerAndWholeObjectTests
             """,
             Logged(0, "Patron.CardNumber (PatronRecord)"));
     }
+
+    [Fact]
+    public async Task Object_with_its_own_ToString_is_judged_by_what_ToString_returns()
+    {
+        await Verify.VerifyAsync(Usings + """
+            public class Member
+            {
+                public int Id { get; set; }
+                [PersonalData] public string Email { get; set; } = "";
+                public override string ToString() => "Member " + Id;
+            }
+
+            public class Subscriber
+            {
+                [PersonalData] public string Email { get; set; } = "";
+                public override string ToString() => "Subscriber " + {|#1:Email|};
+            }
+
+            class C
+            {
+                void Run(ILogger log, Member member, Subscriber subscriber)
+                {
+                    log.LogInformation("{Member}", member);
+                    log.LogInformation($"Now {member}");
+                    log.LogInformation("{Subscriber}", {|#0:subscriber|});
+                }
+            }
+            """,
+            Logged(0, "Subscriber.Email (PersonalData)", " through ToString()"));
+    }
 }
