@@ -24,6 +24,12 @@ public sealed record SizeResult(
     double FloorPassCpuMs,
     double AnalyzerPassCpuMs,
     double AnalyzerExecutionMs,
+    double FloorGcPauseMs,
+    double AnalyzerGcPauseMs,
+    double FloorAllocatedMb,
+    double AnalyzerAllocatedMb,
+    double FloorRetainedMb,
+    double AnalyzerRetainedMb,
     IReadOnlyList<(string Analyzer, double Ms, double AloneCpuMs)> PerAnalyzer,
     IReadOnlyDictionary<string, int> DiagnosticsById,
     IReadOnlyDictionary<string, int> Planted,
@@ -76,9 +82,15 @@ public static class CompileVersusAnalyzers
             Median(runs.Select(r => r.ParseMs)),
             Median(runs.Select(r => r.CompileMs)),
             Median(runs.Select(r => r.CompileCpuMs)),
-            Median(runs.Select(r => r.FloorCpuMs)),
+            Median(runs.Select(r => r.Floor.CpuMs)),
             Median(runs.Select(r => r.Full.CpuMs)),
             Median(runs.Select(r => r.PerAnalyzerMs.Values.Sum())),
+            Median(runs.Select(r => r.Floor.GcPauseMs)),
+            Median(runs.Select(r => r.Full.GcPauseMs)),
+            Median(runs.Select(r => r.Floor.AllocatedMb)),
+            Median(runs.Select(r => r.Full.AllocatedMb)),
+            Median(runs.Select(r => r.Floor.RetainedMb)),
+            Median(runs.Select(r => r.Full.RetainedMb)),
             perAnalyzer,
             last.Full.Diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             corpus.Planted,
@@ -114,7 +126,7 @@ public static class CompileVersusAnalyzers
 
         if (analyzers.IsEmpty)
         {
-            return new Run(parseMs, compileMs, compileCpuMs, 0, Pass.None, new Dictionary<string, double>(), new Dictionary<string, double>(), errors);
+            return new Run(parseMs, compileMs, compileCpuMs, Pass.None, Pass.None, new Dictionary<string, double>(), new Dictionary<string, double>(), errors);
         }
 
         var floor = RunPass(trees, [new FloorAnalyzer()], settings);
@@ -128,7 +140,7 @@ public static class CompileVersusAnalyzers
             }
         }
 
-        return new Run(parseMs, compileMs, compileCpuMs, floor.CpuMs, full, full.ExecutionMs, alone, errors);
+        return new Run(parseMs, compileMs, compileCpuMs, floor, full, full.ExecutionMs, alone, errors);
     }
 
     private static Pass RunPass(ImmutableArray<SyntaxTree> trees, ImmutableArray<DiagnosticAnalyzer> analyzers, MeasurementSettings settings)
@@ -143,14 +155,22 @@ public static class CompileVersusAnalyzers
         var withAnalyzers = CreateCompilation(trees, settings).WithAnalyzers(analyzers, options);
         Settle();
         var cpu = ProcessorTime();
+        var pause = GC.GetTotalPauseDuration();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
         var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
         var wallMs = watch.Elapsed.TotalMilliseconds;
         var cpuMs = ProcessorTime() - cpu;
+        var pauseMs = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
+        var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024d * 1024d);
         var executionMs = analyzers.ToDictionary(
             Name,
             a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds);
-        return new Pass(wallMs, cpuMs, executionMs, diagnostics, exceptions.ToList());
+
+        // What stays reachable from the compilation the analyzers ran on (the driver holds it), e.g. caches of a session.
+        var retainedMb = GC.GetTotalMemory(forceFullCollection: true) / (1024d * 1024d);
+        GC.KeepAlive(withAnalyzers);
+        return new Pass(wallMs, cpuMs, pauseMs, allocatedMb, retainedMb, executionMs, diagnostics, exceptions.ToList());
     }
 
     private static CSharpCompilation CreateCompilation(ImmutableArray<SyntaxTree> trees, MeasurementSettings settings) =>
@@ -192,18 +212,21 @@ public static class CompileVersusAnalyzers
     private sealed record Pass(
         double WallMs,
         double CpuMs,
+        double GcPauseMs,
+        double AllocatedMb,
+        double RetainedMb,
         IReadOnlyDictionary<string, double> ExecutionMs,
         ImmutableArray<Diagnostic> Diagnostics,
         IReadOnlyList<string> Exceptions)
     {
-        public static Pass None { get; } = new(0, 0, new Dictionary<string, double>(), ImmutableArray<Diagnostic>.Empty, []);
+        public static Pass None { get; } = new(0, 0, 0, 0, 0, new Dictionary<string, double>(), ImmutableArray<Diagnostic>.Empty, []);
     }
 
     private sealed record Run(
         double ParseMs,
         double CompileMs,
         double CompileCpuMs,
-        double FloorCpuMs,
+        Pass Floor,
         Pass Full,
         IReadOnlyDictionary<string, double> PerAnalyzerMs,
         IReadOnlyDictionary<string, double> AloneCpuMs,

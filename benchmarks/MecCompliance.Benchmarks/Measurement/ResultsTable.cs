@@ -31,6 +31,17 @@ public static class ResultsTable
         }
 
         var analyzers = results.SelectMany(r => r.PerAnalyzer.Select(p => p.Analyzer)).Distinct().ToList();
+        if (analyzers.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("| files | GC pause ms: floor pass | GC pause ms: analyzer pass | allocated MB: floor pass | allocated MB: analyzer pass | allocated by the analyzers MB | heap after pass MB: floor | heap after pass MB: analyzers | retained by the analyzers MB |");
+            text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var r in results)
+            {
+                text.AppendLine(Invariant($"| {r.Files:N0} | {r.FloorGcPauseMs:F0} | {r.AnalyzerGcPauseMs:F0} | {r.FloorAllocatedMb:F0} | {r.AnalyzerAllocatedMb:F0} | {r.AnalyzerAllocatedMb - r.FloorAllocatedMb:F0} | {r.FloorRetainedMb:F0} | {r.AnalyzerRetainedMb:F0} | {r.AnalyzerRetainedMb - r.FloorRetainedMb:F0} |"));
+            }
+        }
+
         text.AppendLine();
         if (analyzers.Count == 0)
         {

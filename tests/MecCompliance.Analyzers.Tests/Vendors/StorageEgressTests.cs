@@ -460,4 +460,46 @@ public sealed class StorageEgressTests
             }
             """);
     }
+
+    [Fact]
+    public async Task Write_inside_a_marked_context_through_its_own_methods_belongs_to_the_context()
+    {
+        await VerifyAsync("""
+            using Microsoft.EntityFrameworkCore;
+            using MecCompliance;
+            using Library;
+
+            [DataSink("PatronDb")]
+            class LibraryDb : DbContext
+            {
+                public DbSet<Patron> Patrons { get; set; } = null!;
+
+                public void Enrol(Patron patron)
+                {
+                    Add(patron);
+                    Patrons.Attach(patron);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Whole_object_passed_to_a_repository_whose_sink_is_not_approved_is_reported()
+    {
+        await VerifyAsync("""
+            using MecCompliance;
+            using Library;
+
+            [DataSink("Reports")]
+            interface IReportStore { void Add(Patron patron); }
+
+            class Monthly(IReportStore store)
+            {
+                void Run(Patron patron) => store.Add({|#0:patron|});
+            }
+            """,
+            Stored(0, "Patron object (PatronRecord, PersonalData, OrganizationalData)", "sink 'Reports' by IReportStore.Add",
+                NotApproved("Reports", "PatronRecord, PersonalData", "typeof(PatronRecordAttribute), typeof(PersonalDataAttribute)", 8)));
+    }
 }
+

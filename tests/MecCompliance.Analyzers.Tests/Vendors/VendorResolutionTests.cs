@@ -278,4 +278,41 @@ public sealed class VendorResolutionTests
             }
             """);
     }
+
+    [Fact]
+    public async Task Typed_client_registered_without_a_name_is_named_after_its_type()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net.Http;
+            using Microsoft.Extensions.DependencyInjection;
+            using Library;
+
+            static class Startup
+            {
+                public static void Configure(IServiceCollection services) => services.AddHttpClient<Weather>();
+            }
+
+            class Weather(HttpClient http)
+            {
+                public void Send(Patron patron) => http.PostAsync("v1/subscribe", {|#0:new StringContent(patron.Email)|});
+            }
+            """,
+            Sent(0, "Patron.Email (PersonalData)", "vendor 'Weather' by HttpClient.PostAsync", NotApproved("Weather", "PersonalData", "typeof(PersonalDataAttribute)", 5)));
+    }
+
+    [Fact]
+    public async Task Injected_client_that_is_not_registered_is_undeclared()
+    {
+        await Verify.VerifyAsync("""
+            using System.Net.Http;
+            using Library;
+
+            class Forecast(HttpClient http)
+            {
+                public void Send(Patron patron) => http.PostAsync("v1/subscribe", {|#0:new StringContent(patron.Email)|});
+            }
+            """,
+            Sent(0, "Patron.Email (PersonalData)", "an undeclared vendor by HttpClient.PostAsync", UndeclaredFor("typeof(PersonalDataAttribute)")));
+    }
 }
+
