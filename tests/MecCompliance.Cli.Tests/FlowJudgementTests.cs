@@ -81,11 +81,7 @@ public sealed class FlowJudgementTests
         Assert.False(map.HasViolations);
     }
 
-    internal const string WholeObjectRegression =
-        "Flow engine regression (flow branch, SourceScan eagerness, c22ae3b or 264a4b7): a Patron passed whole to a [DataSink] " +
-        "interface is neither a flow nor MEC003 once the compilation also declares a [Vendor] interface with a classified parameter.";
-
-    [Fact(Skip = WholeObjectRegression)]
+    [Fact]
     public async Task Patron_passed_whole_to_a_sink_interface_is_a_flow_whatever_else_the_compilation_declares()
     {
         var map = await ReportAsync(Compile("""

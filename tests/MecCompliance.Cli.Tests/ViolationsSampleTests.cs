@@ -35,7 +35,7 @@ public sealed class ViolationsSampleTests(ViolationsSampleReport report)
         Assert.Equal(new SourcePoint("CirculationDesk.cs", 9, 94), flow.Location);
     }
 
-    [Fact(Skip = FlowJudgementTests.WholeObjectRegression)]
+    [Fact]
     public void Patron_saved_to_PatronDb_is_approved_with_both_classes()
     {
         var flow = Assert.Single(report.Map.Flows, f => f.Kind == SinkKind.Storage && f.Sink == "PatronDb");
