@@ -10,30 +10,12 @@ namespace MecCompliance.Analyzers.Rules;
 /// type carries its classified members loses nothing and is not reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ClassificationLossAnalyzer : DiagnosticAnalyzer
+public sealed class ClassificationLossAnalyzer : FlowRuleAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.MEC006_ClassificationLost);
 
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (FlowSession.For(start.Compilation) is not { } session)
-            {
-                return;
-            }
-
-            start.RegisterOperationBlockAction(block =>
-                Report(session.Register(block.OwningSymbol, block.OperationBlocks, block.CancellationToken).LocalFlows, block.ReportDiagnostic));
-            start.RegisterCompilationEndAction(end => Report(session.Solve(end.CancellationToken).Flows, end.ReportDiagnostic));
-        });
-    }
-
-    private static void Report(IEnumerable<ClassifiedFlow> flows, Action<Diagnostic> report)
+    private protected override void Report(PolicyModel policy, IEnumerable<ClassifiedFlow> flows, Action<Diagnostic> report)
     {
         foreach (var (flow, sources) in ClassifiedFlow.GroupByLocation(flows.Where(f => f.Sink.Kind == SinkKind.UnclassifiedMember && !f.Source.IsWholeObject)))
         {

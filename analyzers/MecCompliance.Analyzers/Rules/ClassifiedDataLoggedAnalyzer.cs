@@ -9,30 +9,12 @@ namespace MecCompliance.Analyzers.Rules;
 /// as the method is analysed (live in the editor); flows through other methods at compilation end, at the caller's argument.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ClassifiedDataLoggedAnalyzer : DiagnosticAnalyzer
+public sealed class ClassifiedDataLoggedAnalyzer : FlowRuleAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.MEC001_ClassifiedDataLogged);
 
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (FlowSession.For(start.Compilation) is not { } session)
-            {
-                return;
-            }
-
-            start.RegisterOperationBlockAction(block =>
-                Report(session.Register(block.OwningSymbol, block.OperationBlocks, block.CancellationToken).LocalFlows, block.ReportDiagnostic));
-            start.RegisterCompilationEndAction(end => Report(session.Solve(end.CancellationToken).Flows, end.ReportDiagnostic));
-        });
-    }
-
-    private static void Report(IEnumerable<ClassifiedFlow> flows, Action<Diagnostic> report)
+    private protected override void Report(PolicyModel policy, IEnumerable<ClassifiedFlow> flows, Action<Diagnostic> report)
     {
         foreach (var (flow, sources) in ClassifiedFlow.GroupByLocation(flows.Where(IsViolation)))
         {

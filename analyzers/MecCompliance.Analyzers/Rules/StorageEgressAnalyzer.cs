@@ -10,31 +10,12 @@ namespace MecCompliance.Analyzers.Rules;
 /// unapproved storage; organizational data may be stored anywhere (DESIGN §3).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class StorageEgressAnalyzer : DiagnosticAnalyzer
+public sealed class StorageEgressAnalyzer : FlowRuleAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.MEC003_ClassifiedDataStoredOutsideSink);
 
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (FlowSession.For(start.Compilation) is not { } session)
-            {
-                return;
-            }
-
-            var policy = PolicyModel.Create(start.Compilation, session.Symbols, start.CancellationToken);
-            start.RegisterOperationBlockAction(block =>
-                Report(policy, session.Register(block.OwningSymbol, block.OperationBlocks, block.CancellationToken).LocalFlows, block.ReportDiagnostic));
-            start.RegisterCompilationEndAction(end => Report(policy, session.Solve(end.CancellationToken).Flows, end.ReportDiagnostic));
-        });
-    }
-
-    private static void Report(PolicyModel policy, IEnumerable<ClassifiedFlow> flows, Action<Diagnostic> report)
+    private protected override void Report(PolicyModel policy, IEnumerable<ClassifiedFlow> flows, Action<Diagnostic> report)
     {
         var violations = flows.Where(f => f.Sink.Kind == SinkKind.Storage && f.Classes.IsProtected() &&
                                           ApprovalJudgement.Remedy(policy, isVendor: false, f.Sink.Target, f.Classes & DataClassExtensions.Protected) is not null).ToList();

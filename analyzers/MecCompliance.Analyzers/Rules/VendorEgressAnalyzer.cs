@@ -10,31 +10,12 @@ namespace MecCompliance.Analyzers.Rules;
 /// reported as it is analysed, flows through other methods at compilation end, at the caller's argument.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class VendorEgressAnalyzer : DiagnosticAnalyzer
+public sealed class VendorEgressAnalyzer : FlowRuleAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.MEC002_ClassifiedDataSentToVendor);
 
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (FlowSession.For(start.Compilation) is not { } session)
-            {
-                return;
-            }
-
-            var policy = PolicyModel.Create(start.Compilation, session.Symbols, start.CancellationToken);
-            start.RegisterOperationBlockAction(block =>
-                Report(policy, session.Register(block.OwningSymbol, block.OperationBlocks, block.CancellationToken).LocalFlows, block.ReportDiagnostic));
-            start.RegisterCompilationEndAction(end => Report(policy, session.Solve(end.CancellationToken).Flows, end.ReportDiagnostic));
-        });
-    }
-
-    private static void Report(PolicyModel policy, IEnumerable<ClassifiedFlow> flows, Action<Diagnostic> report)
+    private protected override void Report(PolicyModel policy, IEnumerable<ClassifiedFlow> flows, Action<Diagnostic> report)
     {
         // Organizational data too needs a vendor approved for it (DESIGN §3).
         var violations = flows.Where(f => f.Sink.Kind == SinkKind.Vendor && f.Classes != DataClass.None &&

@@ -1,0 +1,38 @@
+using MecCompliance.Analyzers.Flow;
+using MecCompliance.Analyzers.Policy;
+
+namespace MecCompliance.Analyzers.Rules;
+
+/// <summary>
+/// The rules that judge flows found by the shared engine (MEC001, MEC002, MEC003, MEC006). Flows inside one method are
+/// judged as the method is analysed, so the editor shows them live; flows through other methods at compilation end, at
+/// the caller's argument. Each rule only decides which flows break the policy and how to say so.
+/// </summary>
+public abstract class FlowRuleAnalyzer : DiagnosticAnalyzer
+{
+    private protected FlowRuleAnalyzer()
+    {
+    }
+
+    /// <inheritdoc/>
+    public sealed override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (FlowSession.For(start.Compilation) is not { } session)
+            {
+                return;
+            }
+
+            var policy = PolicyModel.Create(start.Compilation, session.Symbols, start.CancellationToken);
+            start.RegisterOperationBlockAction(block =>
+                Report(policy, session.Register(block.OwningSymbol, block.OperationBlocks, block.CancellationToken).LocalFlows, block.ReportDiagnostic));
+            start.RegisterCompilationEndAction(end => Report(policy, session.Solve(end.CancellationToken).Flows, end.ReportDiagnostic));
+        });
+    }
+
+    /// <summary>Reports the flows among <paramref name="flows"/> that break this rule.</summary>
+    private protected abstract void Report(PolicyModel policy, IEnumerable<ClassifiedFlow> flows, Action<Diagnostic> report);
+}
