@@ -63,11 +63,13 @@ public static class ResultsTable
         }
 
         text.AppendLine();
-        text.AppendLine("| files | planted leaks (what a complete engine reports) | reported | compiler errors | analyzer exceptions |");
-        text.AppendLine("|---:|---|---|---:|---:|");
+        text.AppendLine("| files | planted leaks (what a complete engine reports) | reported | planted, not reported (line by line) | reported where nothing was planted | compiler errors | analyzer exceptions |");
+        text.AppendLine("|---:|---|---|---|---|---:|---:|");
         foreach (var r in results)
         {
-            text.AppendLine(Invariant($"| {r.Files:N0} | {Counts(r.Planted)} | {Counts(r.DiagnosticsById)} | {r.CompilerErrors} | {r.AnalyzerExceptions.Count} |"));
+            var missed = r.PerAnalyzer.Count == 0 ? "n/a" : Counts(ById(r.Missed, s => s[(s.IndexOf("): ", StringComparison.Ordinal) + 3)..].Split(' ')[0]));
+            var unexpected = r.PerAnalyzer.Count == 0 ? "n/a" : Counts(ById(r.Unexpected, s => s.Split(": ")[1].Split(' ')[^1]));
+            text.AppendLine(Invariant($"| {r.Files:N0} | {Counts(r.Planted)} | {Counts(r.DiagnosticsById)} | {missed} | {unexpected} | {r.CompilerErrors} | {r.AnalyzerExceptions.Count} |"));
         }
 
         return text.ToString();
@@ -80,6 +82,9 @@ public static class ResultsTable
         var from = PerKiloLine(smallMs, small);
         return from == 0 ? 0 : PerKiloLine(largeMs, large) / from;
     }
+
+    private static Dictionary<string, int> ById(IEnumerable<string> lines, Func<string, string> id) =>
+        lines.GroupBy(id).ToDictionary(g => g.Key, g => g.Count());
 
     private static string Counts(IReadOnlyDictionary<string, int> byId) =>
         byId.Count == 0 ? "none" : string.Join(", ", byId.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
