@@ -44,7 +44,7 @@ public sealed partial class RobustnessTests
     [Fact]
     public async Task An_analyzer_exception_is_caught_by_this_net()
     {
-        var compilation = CreateCompilation("broken-on-purpose", [Parse("class C { void M() { System.Console.WriteLine(1); } }", "C.cs")]);
+        var compilation = CreateCompilation("sentinel", [Parse("class C { void M() { System.Console.WriteLine(1); } }", "C.cs")]);
 
         var failures = await AnalyzerFailuresAsync(compilation, [new ThrowingAnalyzer()], NonsenseOptions.Instance);
 
