@@ -40,7 +40,7 @@ internal static class RuleDescriptors
     public static readonly DiagnosticDescriptor MEC006_ClassificationLost = Create(
         RuleIdentifiers.ClassificationLost,
         "Classified value is copied into an unclassified member",
-        "{0} is stored into unclassified {1} '{2}', where it would lose its classification; classify '{2}' as {3}",
+        "{0} is stored into unclassified {1} '{2}'{4}, where it would lose its classification; classify '{2}' as [{3}]",
         DiagnosticSeverity.Error,
         "A classified value stored in an unclassified field or property escapes every check; the member that holds it must carry the classification.");
 

@@ -14,6 +14,7 @@ internal sealed class ComplianceSymbols
     private readonly ConcurrentDictionary<ISymbol, DataClass> _declared = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, DataClass> _typeClass = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, DataClass> _contents = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, TypeNode> _nodes = new(SymbolEqualityComparer.Default);
 
     private ComplianceSymbols(Compilation compilation)
     {
@@ -103,7 +104,84 @@ internal sealed class ComplianceSymbols
                 break;
         }
 
+        // `record Patron([PersonalData] string Email)` puts the attribute on the constructor parameter only, yet the
+        // user means the property; `[property: PersonalData]` is the reverse. Either classifies both.
+        if (symbol is IPropertySymbol { ContainingType.IsRecord: true } positional && PositionalParameterOf(positional) is { } parameter)
+        {
+            result |= FromAttributes(parameter.GetAttributes());
+        }
+        else if (symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType.IsRecord: true } } recordParameter)
+        {
+            foreach (var member in recordParameter.ContainingType.GetMembers(recordParameter.Name))
+            {
+                if (member is IPropertySymbol property && SymbolEqualityComparer.Default.Equals(PositionalParameterOf(property), recordParameter))
+                {
+                    result |= FromAttributes(property.GetAttributes());
+                }
+            }
+        }
+
         return result;
+    }
+
+    /// <summary>The primary-constructor parameter a record's positional property was declared by, if any.</summary>
+    public static IParameterSymbol? PositionalParameterOf(IPropertySymbol property)
+    {
+        if (property.ContainingType is not { IsRecord: true } record || property.Locations.IsEmpty)
+        {
+            return null;
+        }
+
+        if (property.Locations[0].IsInSource)
+        {
+            foreach (var constructor in record.InstanceConstructors)
+            {
+                foreach (var parameter in constructor.Parameters)
+                {
+                    if (parameter.Name == property.Name && !parameter.Locations.IsEmpty && parameter.Locations[0] == property.Locations[0])
+                    {
+                        return parameter;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        // Metadata keeps no link between a positional property and its parameter: the primary constructor is the one
+        // whose every parameter has a property of the same name and type (the copy constructor takes the record itself).
+        foreach (var constructor in record.InstanceConstructors)
+        {
+            if (constructor.Parameters.IsEmpty ||
+                (constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, record)))
+            {
+                continue;
+            }
+
+            IParameterSymbol? match = null;
+            var positional = true;
+            foreach (var parameter in constructor.Parameters)
+            {
+                var member = record.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
+                if (member is null || !SymbolEqualityComparer.Default.Equals(member.Type, parameter.Type))
+                {
+                    positional = false;
+                    break;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(member, property))
+                {
+                    match = parameter;
+                }
+            }
+
+            if (positional && match is not null)
+            {
+                return match;
+            }
+        }
+
+        return null;
     }
 
     private static DataClass FromAttributes(ImmutableArray<AttributeData> attributes)
@@ -194,38 +272,89 @@ internal sealed class ComplianceSymbols
             return DataClass.None;
         }
 
-        return _contents.GetOrAdd(type, t => ComputeContents(t, 0));
+        return _contents.GetOrAdd(type, ComputeContents);
     }
 
-    private DataClass ComputeContents(ITypeSymbol type, int depth)
+    // Breadth-first over the type graph (member types, element types, type arguments of containers), each type visited
+    // once per root: linear in the graph's size, where a naive recursion is exponential in its width. Types already
+    // computed for another root are reused whole.
+    private DataClass ComputeContents(ITypeSymbol root)
     {
-        var result = ClassOfType(type);
-        if (depth >= MaxTypeDepth || type.SpecialType != SpecialType.None || type.TypeKind is TypeKind.Error or TypeKind.Enum or TypeKind.Delegate or TypeKind.TypeParameter)
+        var result = DataClass.None;
+        var visited = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default) { root };
+        var level = new List<ITypeSymbol> { root };
+        for (var depth = 0; level.Count > 0 && visited.Count <= MaxContentTypes; depth++)
         {
-            return result;
+            var next = new List<ITypeSymbol>();
+            foreach (var type in level)
+            {
+                result |= ClassOfType(type);
+                if (depth >= MaxTypeDepth || !IsExpandable(type))
+                {
+                    continue;
+                }
+
+                if (depth > 0 && _contents.TryGetValue(type, out var known))
+                {
+                    result |= known;
+                    continue;
+                }
+
+                var node = _nodes.GetOrAdd(type, ExpandOne);
+                result |= node.Declared;
+                foreach (var child in node.Children)
+                {
+                    if (visited.Add(child))
+                    {
+                        next.Add(child);
+                    }
+                }
+            }
+
+            level = next;
         }
+
+        return result;
+    }
+
+    private const int MaxContentTypes = 512;
+
+    private static bool IsExpandable(ITypeSymbol type) =>
+        type.SpecialType == SpecialType.None && type.TypeKind is not (TypeKind.Error or TypeKind.Enum or TypeKind.Delegate or TypeKind.TypeParameter or TypeKind.Pointer);
+
+    /// <summary>The types <paramref name="type"/> holds directly, and the classes its members declare (computed once per type).</summary>
+    private TypeNode ExpandOne(ITypeSymbol type)
+    {
+        var children = new List<ITypeSymbol>();
+        void Enqueue(ITypeSymbol child) => children.Add(child);
 
         if (type is IArrayTypeSymbol array)
         {
-            return result | ContentsAt(array.ElementType, depth + 1);
+            Enqueue(array.ElementType);
+            return new TypeNode(DataClass.None, children);
         }
 
         if (type is not INamedTypeSymbol named)
         {
-            return result;
+            return new TypeNode(DataClass.None, children);
         }
 
-        foreach (var argument in named.TypeArguments)
+        // Only containers hold values of their type arguments (List<Patron>, Task<Patron>, (Patron, int)); an
+        // ILogger<PatronService> or IOptions<Settings> does not.
+        if (named.IsGenericType && IsContainer(named))
         {
-            result |= ContentsAt(argument, depth + 1);
+            foreach (var argument in named.TypeArguments)
+            {
+                Enqueue(argument);
+            }
         }
 
-        // Types without source or metadata members of interest (framework types) are cheap: only their attributes count.
         if (named.ContainingAssembly is { } assembly && IsFrameworkAssembly(assembly))
         {
-            return result;
+            return new TypeNode(DataClass.None, children);
         }
 
+        var declared = DataClass.None;
         for (var current = named; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
             foreach (var member in current.GetMembers())
@@ -238,20 +367,49 @@ internal sealed class ComplianceSymbols
                 switch (member)
                 {
                     case IPropertySymbol { IsIndexer: false } property:
-                        result |= DeclaredOn(property) | ContentsAt(property.Type, depth + 1);
+                        declared |= DeclaredOn(property);
+                        Enqueue(property.Type);
                         break;
                     case IFieldSymbol { AssociatedSymbol: null } field:
-                        result |= DeclaredOn(field) | ContentsAt(field.Type, depth + 1);
+                        declared |= DeclaredOn(field);
+                        Enqueue(field.Type);
                         break;
                 }
             }
         }
 
-        return result;
+        return new TypeNode(declared, children);
     }
 
-    private DataClass ContentsAt(ITypeSymbol type, int depth) =>
-        depth >= MaxTypeDepth ? ClassOfType(type) : _contents.TryGetValue(type, out var known) ? known : ComputeContents(type, depth);
+    private sealed class TypeNode(DataClass declared, List<ITypeSymbol> children)
+    {
+        public DataClass Declared { get; } = declared;
+
+        public List<ITypeSymbol> Children { get; } = children;
+    }
+
+    private static bool IsContainer(INamedTypeSymbol type)
+    {
+        if (type.IsTupleType || type.OriginalDefinition.SpecialType is SpecialType.System_Nullable_T or SpecialType.System_Collections_Generic_IEnumerable_T)
+        {
+            return true;
+        }
+
+        if (type.Name is "Task" or "ValueTask" or "Lazy" or "KeyValuePair" or "Tuple" or "IAsyncEnumerable" or "Memory" or "ReadOnlyMemory")
+        {
+            return true;
+        }
+
+        foreach (var contract in type.AllInterfaces)
+        {
+            if (contract.SpecialType == SpecialType.System_Collections_IEnumerable)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsFrameworkAssembly(IAssemblySymbol assembly)
     {

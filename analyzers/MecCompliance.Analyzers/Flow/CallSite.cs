@@ -1,0 +1,60 @@
+using MecCompliance.Analyzers.Policy;
+
+namespace MecCompliance.Analyzers.Flow;
+
+/// <summary>
+/// A call from an analysed method into a method of this compilation, with the labels of its arguments (by parameter
+/// ordinal) and receiver. Resolved at compilation end against the callee's summary: what the callee returns, and which
+/// of its parameters reach a sink. Labels only grow while the caller's fixpoint runs.
+/// </summary>
+internal sealed class CallSite
+{
+    public CallSite(IMethodSymbol callee, IOperation operation, bool isVirtual)
+    {
+        Callee = callee;
+        Operation = operation;
+        IsVirtual = isVirtual;
+        Result = new CallResultLabel(this);
+        Arguments = new LabelSet[callee.Parameters.Length];
+        ArgumentLocations = new Location[callee.Parameters.Length];
+        for (var i = 0; i < Arguments.Length; i++)
+        {
+            Arguments[i] = LabelSet.Empty;
+            ArgumentLocations[i] = operation.Syntax.GetLocation();
+        }
+    }
+
+    /// <summary>The method called (its original definition), or the virtual/interface member dispatched on.</summary>
+    public IMethodSymbol Callee { get; }
+
+    public IOperation Operation { get; }
+
+    /// <summary>Whether the call dispatches: the targets are the callee and every implementation in the compilation.</summary>
+    public bool IsVirtual { get; }
+
+    /// <summary>The label standing for this call's return value until the callee's summary is known.</summary>
+    public CallResultLabel Result { get; }
+
+    public LabelSet Receiver { get; private set; } = LabelSet.Empty;
+
+    public LabelSet[] Arguments { get; }
+
+    public Location[] ArgumentLocations { get; }
+
+    public Location Location => Operation.Syntax.GetLocation();
+
+    public bool ReturnsValue => !Callee.ReturnsVoid && !TypeShapes.IsMeasure(Callee.ReturnType);
+
+    public bool HasLabelledInput => !Receiver.IsEmpty || Arguments.Any(a => !a.IsEmpty);
+
+    public void MergeReceiver(LabelSet labels) => Receiver = Receiver.Union(labels);
+
+    public void MergeArgument(int ordinal, LabelSet labels, Location location)
+    {
+        if (ordinal >= 0 && ordinal < Arguments.Length)
+        {
+            Arguments[ordinal] = Arguments[ordinal].Union(labels);
+            ArgumentLocations[ordinal] = location;
+        }
+    }
+}

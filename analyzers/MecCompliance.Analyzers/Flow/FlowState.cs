@@ -1,0 +1,90 @@
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace MecCompliance.Analyzers.Flow;
+
+/// <summary>
+/// The labels held by each tracked storage location at one program point: locals, parameters and flow captures (the
+/// CFG's temporaries for <c>?:</c>, <c>??</c>, <c>?.</c>, interpolation and initializers). Absent means no label.
+/// </summary>
+internal sealed class FlowState
+{
+    private readonly Dictionary<object, LabelSet> _values;
+
+    public FlowState()
+    {
+        _values = new Dictionary<object, LabelSet>(KeyComparer.Instance);
+    }
+
+    private FlowState(Dictionary<object, LabelSet> values)
+    {
+        _values = new Dictionary<object, LabelSet>(values, KeyComparer.Instance);
+    }
+
+    public FlowState Clone() => new(_values);
+
+    public IEnumerable<KeyValuePair<object, LabelSet>> Entries => _values;
+
+    public LabelSet Get(object key) => _values.TryGetValue(key, out var labels) ? labels : LabelSet.Empty;
+
+    /// <summary>Assignment: the previous labels are killed.</summary>
+    public void Set(object key, LabelSet labels)
+    {
+        if (labels.IsEmpty)
+        {
+            _values.Remove(key);
+        }
+        else
+        {
+            _values[key] = labels;
+        }
+    }
+
+    /// <summary>A mutation that adds to what the location holds (a collection add, a builder append).</summary>
+    public void Add(object key, LabelSet labels)
+    {
+        if (!labels.IsEmpty)
+        {
+            _values[key] = Get(key).Union(labels);
+        }
+    }
+
+    /// <summary>Joins <paramref name="other"/> into this state; returns whether anything was added.</summary>
+    public bool JoinWith(FlowState other)
+    {
+        var changed = false;
+        foreach (var pair in other._values)
+        {
+            if (_values.TryGetValue(pair.Key, out var existing))
+            {
+                if (!existing.Covers(pair.Value))
+                {
+                    _values[pair.Key] = existing.Union(pair.Value);
+                    changed = true;
+                }
+            }
+            else
+            {
+                _values[pair.Key] = pair.Value;
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    private sealed class KeyComparer : IEqualityComparer<object>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        public new bool Equals(object? x, object? y) =>
+            x is ISymbol left ? y is ISymbol right && SymbolEqualityComparer.Default.Equals(left, right) : object.Equals(x, y);
+
+        public int GetHashCode(object obj) => obj is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : obj.GetHashCode();
+    }
+}
+
+/// <summary>Keys for <see cref="FlowState"/> that are not symbols.</summary>
+internal static class FlowKeys
+{
+    public static object Of(CaptureId id) => id;
+}

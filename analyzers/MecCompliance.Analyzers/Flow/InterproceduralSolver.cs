@@ -1,0 +1,446 @@
+using MecCompliance.Analyzers.Policy;
+
+namespace MecCompliance.Analyzers.Flow;
+
+/// <summary>
+/// Solves, once per compilation, the summaries of every analysed method and the flows that cross calls. First it decides
+/// which methods a flow can pass through (callees that receive labelled arguments, callers of methods that return
+/// labelled values) and analyses only those; then it iterates the summaries to a fixpoint (monotone, so recursion is
+/// safe); finally it resolves each call site and sink against the summaries.
+/// </summary>
+internal sealed class InterproceduralSolver
+{
+    private const int MaxRounds = 64;
+    private const int MaxPath = 6;
+
+    private readonly FlowSession _session;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<ISymbol, MethodEntry> _entries = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, List<MethodEntry>> _implementations = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, List<ISymbol>> _bases = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<CallSite, List<MethodEntry>> _targets = new();
+    private readonly List<MethodEntry> _analysedAtEnd = [];
+
+    public InterproceduralSolver(FlowSession session, CancellationToken cancellationToken)
+    {
+        _session = session;
+        _cancellationToken = cancellationToken;
+    }
+
+    public FlowSolution Solve()
+    {
+        foreach (var entry in _session.Entries)
+        {
+            // Registration analyses such a method before returning; this only guards a registration still in flight.
+            if (entry.HasSource)
+            {
+                entry.EnsureAnalyzed(_cancellationToken);
+            }
+
+            _entries[entry.Owner] = entry;
+        }
+
+        MapImplementations();
+        AnalyzeWhatFlowsNeed();
+
+        var analysed = _entries.Values.Where(e => e.IsAnalyzed).OrderBy(e => e.Owner.Locations.FirstOrDefault()?.SourceTree?.FilePath, StringComparer.Ordinal)
+            .ThenBy(e => e.Owner.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0).ToList();
+        foreach (var entry in analysed)
+        {
+            _summaries[entry.Owner] = new MethodSummary();
+        }
+
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var changed = false;
+            foreach (var entry in analysed)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                changed |= Update(entry);
+            }
+
+            if (!changed)
+            {
+                break;
+            }
+        }
+
+        return new FlowSolution(Collect(analysed), _summaries);
+    }
+
+    private void MapImplementations()
+    {
+        foreach (var entry in _entries.Values)
+        {
+            if (entry.Owner is not IMethodSymbol { IsStatic: false } method)
+            {
+                continue;
+            }
+
+            foreach (var baseMethod in BasesOf(method))
+            {
+                if (!_implementations.TryGetValue(baseMethod, out var list))
+                {
+                    _implementations[baseMethod] = list = [];
+                }
+
+                list.Add(entry);
+                if (!_bases.TryGetValue(method, out var bases))
+                {
+                    _bases[method] = bases = [];
+                }
+
+                bases.Add(baseMethod);
+            }
+        }
+    }
+
+    private static IEnumerable<IMethodSymbol> BasesOf(IMethodSymbol method)
+    {
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            yield return overridden.OriginalDefinition;
+        }
+
+        foreach (var explicitImplementation in method.ExplicitInterfaceImplementations)
+        {
+            yield return explicitImplementation.OriginalDefinition;
+        }
+
+        if (method.DeclaredAccessibility != Accessibility.Public || method.ContainingType is not { } type)
+        {
+            yield break;
+        }
+
+        foreach (var contract in type.AllInterfaces)
+        {
+            foreach (var member in contract.GetMembers(method.Name))
+            {
+                if (member is IMethodSymbol contractMethod &&
+                    SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(contractMethod)?.OriginalDefinition, method))
+                {
+                    yield return contractMethod.OriginalDefinition;
+                }
+            }
+        }
+    }
+
+    /// <summary>Methods with a body that a call at <paramref name="site"/> may run.</summary>
+    private List<MethodEntry> Targets(CallSite site)
+    {
+        if (_targets.TryGetValue(site, out var targets))
+        {
+            return targets;
+        }
+
+        targets = [];
+        if (_entries.TryGetValue(site.Callee, out var direct))
+        {
+            targets.Add(direct);
+        }
+
+        if (site.IsVirtual && _implementations.TryGetValue(site.Callee, out var implementations))
+        {
+            foreach (var implementation in implementations)
+            {
+                if (!targets.Contains(implementation))
+                {
+                    targets.Add(implementation);
+                }
+            }
+        }
+
+        _targets[site] = targets;
+        return targets;
+    }
+
+    /// <summary>
+    /// Methods without a source of their own were only scanned. A flow passes through one when it receives labelled
+    /// arguments, or when it calls a method whose return value may carry classified data: only those are analysed.
+    /// </summary>
+    private void AnalyzeWhatFlowsNeed()
+    {
+        var deferredCallers = new Dictionary<ISymbol, List<MethodEntry>>(SymbolEqualityComparer.Default);
+        foreach (var entry in _entries.Values)
+        {
+            if (entry.IsAnalyzed)
+            {
+                continue;
+            }
+
+            foreach (var callee in entry.Callees)
+            {
+                if (!deferredCallers.TryGetValue(callee, out var callers))
+                {
+                    deferredCallers[callee] = callers = [];
+                }
+
+                callers.Add(entry);
+            }
+        }
+
+        var work = new Queue<MethodEntry>(_entries.Values.Where(e => e.IsAnalyzed));
+        var returnsLabels = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+
+        void Analyze(MethodEntry entry)
+        {
+            if (!entry.IsAnalyzed)
+            {
+                entry.EnsureAnalyzed(_cancellationToken);
+                _analysedAtEnd.Add(entry);
+                work.Enqueue(entry);
+            }
+        }
+
+        void MarkReturnsLabels(ISymbol method)
+        {
+            if (!returnsLabels.Add(method))
+            {
+                return;
+            }
+
+            if (deferredCallers.TryGetValue(method, out var callers))
+            {
+                foreach (var caller in callers)
+                {
+                    Analyze(caller);
+                }
+            }
+
+            if (_bases.TryGetValue(method, out var bases))
+            {
+                foreach (var baseMethod in bases)
+                {
+                    MarkReturnsLabels(baseMethod);
+                }
+            }
+        }
+
+        while (work.Count > 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var entry = work.Dequeue();
+            var flow = entry.Flow!;
+            if (flow.Returns.Labels.Any(l => l is SourceLabel or CallResultLabel))
+            {
+                MarkReturnsLabels(entry.Owner);
+            }
+
+            foreach (var site in flow.Calls)
+            {
+                if (site.HasLabelledInput)
+                {
+                    foreach (var target in Targets(site))
+                    {
+                        Analyze(target);
+                    }
+                }
+            }
+        }
+    }
+
+    private bool Update(MethodEntry entry)
+    {
+        var summary = _summaries[entry.Owner];
+        var flow = entry.Flow!;
+        var changed = summary.MergeReturns(Resolve(flow.Returns));
+
+        foreach (var sink in flow.Sinks)
+        {
+            foreach (var parameter in Resolve(sink.Labels).Parameters)
+            {
+                if (!IsClassifiedParameter(entry.Owner, parameter))
+                {
+                    changed |= summary.AddParameterSink(parameter, sink, ImmutableArray<IMethodSymbol>.Empty);
+                }
+            }
+        }
+
+        foreach (var site in flow.Calls)
+        {
+            foreach (var target in Targets(site))
+            {
+                if (!_summaries.TryGetValue(target.Owner, out var targetSummary) || target.Owner is not IMethodSymbol targetMethod)
+                {
+                    continue;
+                }
+
+                for (var i = 0; i < targetSummary.ParameterSinks.Count; i++)
+                {
+                    var parameterSink = targetSummary.ParameterSinks[i];
+                    if (parameterSink.Ordinal >= site.Arguments.Length || parameterSink.Path.Length >= MaxPath)
+                    {
+                        continue;
+                    }
+
+                    foreach (var parameter in Resolve(site.Arguments[parameterSink.Ordinal]).Parameters)
+                    {
+                        if (!IsClassifiedParameter(entry.Owner, parameter))
+                        {
+                            changed |= summary.AddParameterSink(parameter, parameterSink.Sink, parameterSink.Path.Insert(0, targetMethod));
+                        }
+                    }
+                }
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// A classified parameter is a source in its own method, where its flows are reported; callers passing classified
+    /// data to it are doing what the declaration asks.
+    /// </summary>
+    /// <remarks>
+    /// The value of a classified property's setter is that property's value: where the accessor keeps it (a backing
+    /// field) is the property's business, and callers assigning classified data to a classified property are correct.
+    /// </remarks>
+    private bool IsClassifiedParameter(ISymbol owner, int ordinal) =>
+        owner is IMethodSymbol method && ordinal < method.Parameters.Length &&
+        (_session.Symbols.DeclaredOn(method.Parameters[ordinal]) != DataClass.None ||
+         (method.MethodKind == MethodKind.PropertySet && method.AssociatedSymbol is { } property && _session.DeclaredClasses(property) != DataClass.None));
+
+    private Resolution Resolve(LabelSet labels)
+    {
+        var resolution = new Resolution();
+        if (!labels.IsEmpty)
+        {
+            Resolve(labels, resolution, ImmutableArray<IMethodSymbol>.Empty, new HashSet<CallSite>());
+        }
+
+        return resolution;
+    }
+
+    private void Resolve(LabelSet labels, Resolution resolution, ImmutableArray<IMethodSymbol> prefix, HashSet<CallSite> visiting)
+    {
+        foreach (var label in labels.Labels)
+        {
+            switch (label)
+            {
+                case SourceLabel source:
+                    resolution.AddSource(source, prefix);
+                    break;
+                case ParameterLabel parameter:
+                    resolution.Parameters.Add(parameter.Ordinal);
+                    break;
+                case CallResultLabel result when visiting.Add(result.Site):
+                    ResolveCall(result.Site, resolution, prefix, visiting);
+                    visiting.Remove(result.Site);
+                    break;
+            }
+        }
+    }
+
+    private void ResolveCall(CallSite site, Resolution resolution, ImmutableArray<IMethodSymbol> prefix, HashSet<CallSite> visiting)
+    {
+        var targets = Targets(site);
+        if (targets.Count == 0)
+        {
+            // No body in this compilation (an interface implemented elsewhere, generated code, extern): judge it like a
+            // library method, whose result carries its inputs only when it re-expresses them.
+            if (!TypeShapes.ReexpressesInputs(site.Callee))
+            {
+                return;
+            }
+
+            // The callee joins the path: the flow was not visible inside one method, so it is reported here.
+            var through = prefix.Length < MaxPath ? prefix.Add(site.Callee) : prefix;
+            Resolve(site.Receiver, resolution, through, visiting);
+            foreach (var argument in site.Arguments)
+            {
+                Resolve(argument, resolution, through, visiting);
+            }
+
+            return;
+        }
+
+        foreach (var target in targets)
+        {
+            if (!_summaries.TryGetValue(target.Owner, out var summary) || target.Owner is not IMethodSymbol method)
+            {
+                continue;
+            }
+
+            var path = prefix.Length < MaxPath ? prefix.Add(method) : prefix;
+            foreach (var pair in summary.ReturnSources)
+            {
+                resolution.AddSource(pair.Key, path.Length + pair.Value.Length <= MaxPath ? path.AddRange(pair.Value) : path);
+            }
+
+            foreach (var parameter in summary.ReturnParameters)
+            {
+                if (parameter < site.Arguments.Length)
+                {
+                    Resolve(site.Arguments[parameter], resolution, path, visiting);
+                }
+            }
+        }
+    }
+
+    private ImmutableArray<ClassifiedFlow> Collect(List<MethodEntry> analysed)
+    {
+        var flows = ImmutableArray.CreateBuilder<ClassifiedFlow>();
+        var seen = new HashSet<(Location, SinkEvent, SourceLabel)>();
+
+        void Add(SourceLabel source, SinkEvent sink, Location location, ImmutableArray<IMethodSymbol> path)
+        {
+            if (seen.Add((location, sink, source)))
+            {
+                flows.Add(new ClassifiedFlow(source, sink, location, path));
+            }
+        }
+
+        // A method analysed only now was never reported live: its own flows belong here too.
+        foreach (var entry in _analysedAtEnd)
+        {
+            foreach (var local in entry.LocalFlows)
+            {
+                Add(local.Source, local.SinkEvent, local.Location, local.Path);
+            }
+        }
+
+        foreach (var entry in analysed)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var flow = entry.Flow!;
+            foreach (var sink in flow.Sinks)
+            {
+                foreach (var pair in Resolve(sink.Labels).Sources)
+                {
+                    if (!pair.Value.IsEmpty)
+                    {
+                        Add(pair.Key, sink, sink.Value.Syntax.GetLocation(), pair.Value);
+                    }
+                }
+            }
+
+            foreach (var site in flow.Calls)
+            {
+                foreach (var target in Targets(site))
+                {
+                    if (!_summaries.TryGetValue(target.Owner, out var summary) || target.Owner is not IMethodSymbol method)
+                    {
+                        continue;
+                    }
+
+                    foreach (var parameterSink in summary.ParameterSinks)
+                    {
+                        if (parameterSink.Ordinal >= site.Arguments.Length)
+                        {
+                            continue;
+                        }
+
+                        foreach (var pair in Resolve(site.Arguments[parameterSink.Ordinal]).Sources)
+                        {
+                            var path = pair.Value.Add(method).AddRange(parameterSink.Path);
+                            Add(pair.Key, parameterSink.Sink, site.ArgumentLocations[parameterSink.Ordinal], path);
+                        }
+                    }
+                }
+            }
+        }
+
+        return flows.ToImmutable();
+    }
+}

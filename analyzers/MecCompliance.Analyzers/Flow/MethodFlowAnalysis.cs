@@ -1,0 +1,1175 @@
+using MecCompliance.Analyzers.Policy;
+using MecCompliance.Analyzers.Sinks;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace MecCompliance.Analyzers.Flow;
+
+/// <summary>
+/// The intraprocedural part of the engine: a forward, flow-sensitive may-analysis over one method's control-flow graph.
+/// Locals, parameters and flow captures hold label sets; an assignment replaces (kills) what a location held, a join
+/// unions. Lambdas passed to a call are analysed with their parameters carrying the call's other inputs (so
+/// <c>Select(x =&gt; x.Email)</c> is classified and <c>Select(x =&gt; x.Id)</c> is not); local functions are analysed
+/// at each call with the arguments' labels. Calls into the compilation are kept as symbolic call-result labels.
+/// </summary>
+internal sealed class MethodFlowAnalysis
+{
+    private const int MaxVisitsPerBlock = 24;
+    private const int MaxNestedGraphs = 6;
+
+    private readonly FlowSession _session;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<(IOperation Value, SinkKind Kind), SinkEvent> _sinks = new();
+    private readonly List<SinkEvent> _sinkOrder = [];
+    private readonly Dictionary<IOperation, CallSite> _calls = new();
+    private readonly Dictionary<IOperation, CallSite> _formatCalls = new();
+    private readonly List<CallSite> _callOrder = [];
+    private readonly HashSet<IMethodSymbol> _inlining = new(SymbolEqualityComparer.Default);
+    private int _nesting;
+
+    private MethodFlowAnalysis(FlowSession session, CancellationToken cancellationToken)
+    {
+        _session = session;
+        _cancellationToken = cancellationToken;
+    }
+
+    public static MethodFlow Analyze(FlowSession session, ISymbol owner, ControlFlowGraph graph, CancellationToken cancellationToken)
+    {
+        var analysis = new MethodFlowAnalysis(session, cancellationToken);
+        var entry = new FlowState();
+        if (owner is IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                entry.Set(parameter, analysis.ParameterLabels(parameter, ParameterLabel.For(parameter.Ordinal)));
+            }
+        }
+
+        var returns = analysis.Run(graph, entry);
+        return new MethodFlow(owner, analysis._sinkOrder.ToImmutableArray(), analysis._callOrder.ToImmutableArray(), returns);
+    }
+
+    private LabelSet ParameterLabels(IParameterSymbol parameter, TaintLabel? symbolic)
+    {
+        var labels = symbolic is null ? LabelSet.Empty : LabelSet.Of(symbolic);
+        var declared = _session.Symbols.DeclaredOn(parameter);
+        if (declared != DataClass.None && parameter.Locations.FirstOrDefault() is { } location)
+        {
+            labels = labels.Add(new SourceLabel(declared, parameter, location, isWholeObject: false));
+        }
+
+        return labels;
+    }
+
+    private LabelSet Run(ControlFlowGraph cfg, FlowState entry) => Run(cfg, entry, out _);
+
+    /// <param name="exit">Everything any location held at any point: what a caller of this graph may see afterwards.</param>
+    private LabelSet Run(ControlFlowGraph cfg, FlowState entry, out FlowState exit)
+    {
+        var graph = new Graph(cfg);
+        var blocks = cfg.Blocks;
+        var inStates = new FlowState?[blocks.Length];
+        var queued = new bool[blocks.Length];
+        var queue = new Queue<int>();
+        var everything = new FlowState();
+
+        // Catch and finally blocks have no CFG predecessors: they may start from any state reached inside the method.
+        var handlers = new List<int>();
+        foreach (var block in blocks)
+        {
+            if (block.Ordinal != 0 && block.Kind == BasicBlockKind.Block && block.Predecessors.IsEmpty)
+            {
+                handlers.Add(block.Ordinal);
+            }
+        }
+
+        void Propagate(BasicBlock? destination, FlowState state)
+        {
+            if (destination is null)
+            {
+                return;
+            }
+
+            var ordinal = destination.Ordinal;
+            if (inStates[ordinal] is not { } existing)
+            {
+                inStates[ordinal] = state.Clone();
+            }
+            else if (!existing.JoinWith(state))
+            {
+                return;
+            }
+
+            if (!queued[ordinal])
+            {
+                queued[ordinal] = true;
+                queue.Enqueue(ordinal);
+            }
+        }
+
+        Propagate(blocks[0], entry);
+        var budget = (blocks.Length * MaxVisitsPerBlock) + 16;
+        while (queue.Count > 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (--budget < 0)
+            {
+                // Too many revisits: finish flow-insensitively (one state for the whole method), which over-approximates
+                // every path; a bound never drops a flow.
+                everything.JoinWith(entry);
+                exit = everything;
+                return RunFlowInsensitive(graph, everything);
+            }
+
+            var ordinal = queue.Dequeue();
+            queued[ordinal] = false;
+            var state = inStates[ordinal]!.Clone();
+            Transfer(blocks[ordinal], state, graph);
+
+            if (everything.JoinWith(state))
+            {
+                foreach (var handler in handlers)
+                {
+                    Propagate(blocks[handler], everything);
+                }
+            }
+
+            Propagate(blocks[ordinal].ConditionalSuccessor?.Destination, state);
+            Propagate(blocks[ordinal].FallThroughSuccessor?.Destination, state);
+        }
+
+        exit = everything;
+        return graph.Returns;
+    }
+
+    private LabelSet RunFlowInsensitive(Graph graph, FlowState global)
+    {
+        for (var pass = 0; pass < 64; pass++)
+        {
+            var changed = false;
+            foreach (var block in graph.Cfg.Blocks)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var state = global.Clone();
+                Transfer(block, state, graph);
+                changed |= global.JoinWith(state);
+            }
+
+            if (!changed)
+            {
+                break;
+            }
+        }
+
+        return graph.Returns;
+    }
+
+    private void Transfer(BasicBlock block, FlowState state, Graph graph)
+    {
+        foreach (var operation in block.Operations)
+        {
+            Evaluate(operation, state, graph);
+        }
+
+        if (block.BranchValue is { } branchValue)
+        {
+            var value = Evaluate(branchValue, state, graph);
+            if (block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
+            {
+                graph.Returns = graph.Returns.Union(value);
+            }
+        }
+    }
+
+    private LabelSet Evaluate(IOperation? operation, FlowState state, Graph graph)
+    {
+        if (operation is null || operation.ConstantValue.HasValue)
+        {
+            return LabelSet.Empty;
+        }
+
+        switch (operation.Kind)
+        {
+            case OperationKind.FlowCapture:
+                var capture = (IFlowCaptureOperation)operation;
+                state.Set(FlowKeys.Of(capture.Id), Evaluate(capture.Value, state, graph));
+                return LabelSet.Empty;
+            case OperationKind.FlowCaptureReference:
+                var captureReference = (IFlowCaptureReferenceOperation)operation;
+                return state.Get(FlowKeys.Of(captureReference.Id));
+            case OperationKind.LocalReference:
+                var local = (ILocalReferenceOperation)operation;
+                return state.Get(local.Local);
+            case OperationKind.ParameterReference:
+                var parameter = (IParameterReferenceOperation)operation;
+                return state.Get(parameter.Parameter);
+            case OperationKind.InstanceReference:
+            case OperationKind.Literal:
+            case OperationKind.DefaultValue:
+            case OperationKind.NameOf:
+            case OperationKind.TypeOf:
+            case OperationKind.SizeOf:
+            case OperationKind.CaughtException:
+            case OperationKind.MethodReference:
+            case OperationKind.Discard:
+                return LabelSet.Empty;
+            case OperationKind.FieldReference:
+                var field = (IFieldReferenceOperation)operation;
+                return ReadMember(field, field.Field, field.Instance, state, graph);
+            case OperationKind.PropertyReference:
+                var property = (IPropertyReferenceOperation)operation;
+                return ReadProperty(property, state, graph);
+            case OperationKind.ArrayElementReference:
+                var element = (IArrayElementReferenceOperation)operation;
+                foreach (var index in element.Indices)
+                {
+                    Evaluate(index, state, graph);
+                }
+
+                return Evaluate(element.ArrayReference, state, graph);
+            case OperationKind.Invocation:
+                var invocation = (IInvocationOperation)operation;
+                return Invoke(invocation, state, graph);
+            case OperationKind.ObjectCreation:
+                var creation = (IObjectCreationOperation)operation;
+                return Create(creation, state, graph);
+            case OperationKind.AnonymousObjectCreation:
+                var anonymous = (IAnonymousObjectCreationOperation)operation;
+                return UnionOf(anonymous.Initializers, state, graph);
+            case OperationKind.SimpleAssignment:
+            {
+                var assignment = (ISimpleAssignmentOperation)operation;
+                var value = Evaluate(assignment.Value, state, graph);
+                Assign(assignment.Target, value, assignment.Value, state, graph);
+                return value;
+            }
+
+            case OperationKind.CompoundAssignment:
+            {
+                var compound = (ICompoundAssignmentOperation)operation;
+                var value = Evaluate(compound.Value, state, graph).Union(Evaluate(compound.Target, state, graph));
+                if (TypeShapes.IsMeasure(compound.Type))
+                {
+                    value = LabelSet.Empty;
+                }
+                else
+                {
+                    value = value.Union(WholeObject(compound.Value));
+                }
+
+                Assign(compound.Target, value, compound.Value, state, graph);
+                return value;
+            }
+
+            case OperationKind.DeconstructionAssignment:
+            {
+                var deconstruction = (IDeconstructionAssignmentOperation)operation;
+                var value = Evaluate(deconstruction.Value, state, graph);
+                Deconstruct(deconstruction.Target, deconstruction.Value, value, state, graph);
+                return value;
+            }
+
+            case OperationKind.Conversion:
+                var conversion = (IConversionOperation)operation;
+                return Convert(conversion, state, graph);
+            case OperationKind.InterpolatedString:
+            {
+                var interpolated = (IInterpolatedStringOperation)operation;
+                var labels = LabelSet.Empty;
+                foreach (var part in interpolated.Parts)
+                {
+                    labels = part is IInterpolationOperation interpolation
+                        ? labels.Union(Evaluate(interpolation.Expression, state, graph)).Union(WholeObject(interpolation.Expression))
+                        : labels.Union(Evaluate(part, state, graph));
+                }
+
+                return labels;
+            }
+
+            case OperationKind.Binary:
+            {
+                var binary = (IBinaryOperation)operation;
+                var left = Evaluate(binary.LeftOperand, state, graph);
+                var right = Evaluate(binary.RightOperand, state, graph);
+                return TypeShapes.IsMeasure(binary.Type)
+                    ? LabelSet.Empty
+                    : left.Union(right).Union(WholeObject(binary.LeftOperand)).Union(WholeObject(binary.RightOperand));
+            }
+
+            case OperationKind.Unary:
+            {
+                var unary = (IUnaryOperation)operation;
+                var value = Evaluate(unary.Operand, state, graph);
+                return TypeShapes.IsMeasure(unary.Type) ? LabelSet.Empty : value;
+            }
+
+            case OperationKind.IsPattern:
+                var isPattern = (IIsPatternOperation)operation;
+                BindPattern(isPattern.Pattern, Evaluate(isPattern.Value, state, graph), state);
+                return LabelSet.Empty;
+            case OperationKind.IsNull:
+                var isNull = (IIsNullOperation)operation;
+                Evaluate(isNull.Operand, state, graph);
+                return LabelSet.Empty;
+            case OperationKind.IsType:
+                var isType = (IIsTypeOperation)operation;
+                Evaluate(isType.ValueOperand, state, graph);
+                return LabelSet.Empty;
+            case OperationKind.Await:
+                var await = (IAwaitOperation)operation;
+                return Evaluate(await.Operation, state, graph);
+            case OperationKind.Tuple:
+                var tuple = (ITupleOperation)operation;
+                return UnionOf(tuple.Elements, state, graph);
+            case OperationKind.ArrayCreation:
+                var array = (IArrayCreationOperation)operation;
+                foreach (var size in array.DimensionSizes)
+                {
+                    Evaluate(size, state, graph);
+                }
+
+                return Evaluate(array.Initializer, state, graph);
+            case OperationKind.ArrayInitializer:
+                var initializer = (IArrayInitializerOperation)operation;
+                return UnionOf(initializer.ElementValues, state, graph);
+            case OperationKind.DelegateCreation:
+                var delegateCreation = (IDelegateCreationOperation)operation;
+                return delegateCreation.Target is IMethodReferenceOperation methodGroup
+                    ? ReferenceMethodGroup(delegateCreation, methodGroup, state, graph)
+                    : Evaluate(delegateCreation.Target, state, graph);
+            case OperationKind.FlowAnonymousFunction:
+                var lambda = (IFlowAnonymousFunctionOperation)operation;
+                return AnalyzeLambda(lambda, state, graph);
+            case OperationKind.Return:
+            case OperationKind.YieldReturn:
+            case OperationKind.YieldBreak:
+                var returned = (IReturnOperation)operation;
+                // yield return: every yielded value is part of what the iterator returns.
+                graph.Returns = graph.Returns.Union(Evaluate(returned.ReturnedValue, state, graph));
+                return LabelSet.Empty;
+            case OperationKind.ExpressionStatement:
+                var statement = (IExpressionStatementOperation)operation;
+                Evaluate(statement.Operation, state, graph);
+                return LabelSet.Empty;
+            default:
+            {
+                var labels = UnionOf(operation.ChildOperations, state, graph);
+                return TypeShapes.IsMeasure(operation.Type) ? LabelSet.Empty : labels;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A method group handed to a call (<c>patrons.Select(EmailOf)</c>) is called with what a lambda in its place would
+    /// receive; a method of this compilation is followed through its summary, a library method like any library call.
+    /// </summary>
+    private LabelSet ReferenceMethodGroup(IDelegateCreationOperation creation, IMethodReferenceOperation methodGroup, FlowState state, Graph graph)
+    {
+        var method = methodGroup.Method;
+        var receiver = Evaluate(methodGroup.Instance, state, graph);
+        if (_session.IsSanitizer(method) || method.ReturnsVoid && !_session.IsInCompilation(method))
+        {
+            return LabelSet.Empty;
+        }
+
+        if (!_session.IsInCompilation(method) || method.MethodKind == MethodKind.LocalFunction)
+        {
+            return TypeShapes.IsMeasure(method.ReturnType) ? LabelSet.Empty : receiver.Union(graph.LambdaContext);
+        }
+
+        var arguments = new Arguments(method.Parameters.Length);
+        foreach (var parameter in method.Parameters)
+        {
+            arguments.AddValue(parameter, creation, graph.LambdaContext);
+        }
+
+        return CallInto(method, creation, receiver, arguments, methodGroup.IsVirtual);
+    }
+
+    private LabelSet UnionOf(IEnumerable<IOperation> operations, FlowState state, Graph graph)
+    {
+        var labels = LabelSet.Empty;
+        foreach (var operation in operations)
+        {
+            labels = labels.Union(Evaluate(operation, state, graph));
+        }
+
+        return labels;
+    }
+
+    /// <summary>
+    /// An object whose type holds classified members (or is classified) carries them whole when it is formatted,
+    /// converted to a less specific type or sent somewhere: this is where that content becomes a label.
+    /// </summary>
+    private LabelSet WholeObject(IOperation? value)
+    {
+        var labels = LabelSet.Empty;
+        for (var current = value; current is not null; current = (current as IConversionOperation)?.Operand)
+        {
+            var classes = _session.WholeObjectClasses(current.Type);
+            if (classes != DataClass.None)
+            {
+                labels = labels.Union(WholeObjectLabels(classes, current.Type!, current));
+            }
+        }
+
+        return labels;
+    }
+
+    /// <summary>
+    /// The whole-object label for a value of <paramref name="type"/>, and, when the type formats itself with its own
+    /// <c>ToString</c>, the result of that call: what a log line made from the object really contains.
+    /// </summary>
+    private LabelSet WholeObjectLabels(DataClass classes, ITypeSymbol type, IOperation value)
+    {
+        var toString = _session.CustomToString(type);
+        var labels = LabelSet.Of(new SourceLabel(classes, type, value.Syntax.GetLocation(), isWholeObject: true, toString));
+        if (toString is not null)
+        {
+            if (!_formatCalls.TryGetValue(value, out var site))
+            {
+                site = new CallSite(_session.SummaryKey(toString), value, isVirtual: true);
+                _formatCalls.Add(value, site);
+                _callOrder.Add(site);
+            }
+
+            labels = labels.Add(site.Result);
+        }
+
+        return labels;
+    }
+
+    private LabelSet Convert(IConversionOperation conversion, FlowState state, Graph graph)
+    {
+        var labels = Evaluate(conversion.Operand, state, graph);
+        var operandClasses = _session.WholeObjectClasses(conversion.Operand.Type);
+        if (operandClasses != DataClass.None && (operandClasses & ~_session.WholeObjectClasses(conversion.Type)) != DataClass.None)
+        {
+            labels = labels.Union(WholeObjectLabels(operandClasses, conversion.Operand.Type!, conversion.Operand));
+        }
+
+        return labels;
+    }
+
+    private LabelSet ReadProperty(IPropertyReferenceOperation reference, FlowState state, Graph graph)
+    {
+        if (!reference.Property.IsIndexer)
+        {
+            return ReadMember(reference, reference.Property, reference.Instance, state, graph);
+        }
+
+        var receiver = Evaluate(reference.Instance, state, graph);
+        var arguments = EvaluateArguments(reference.Arguments, receiver, state, graph);
+        var property = reference.Property;
+        var labels = SourceOf(property, reference);
+        if (property.GetMethod is { } getter && _session.HasBody(property))
+        {
+            return labels.Union(CallInto(getter, reference, receiver, arguments, IsDispatched(property)));
+        }
+
+        return TypeShapes.IsMeasure(reference.Type) ? labels : labels.Union(WithoutWholeObjects(receiver));
+    }
+
+    private LabelSet ReadMember(IOperation reference, ISymbol member, IOperation? instance, FlowState state, Graph graph)
+    {
+        var receiver = Evaluate(instance, state, graph);
+        var labels = SourceOf(member, reference);
+        if (member is IPropertySymbol { GetMethod: { } getter } property && _session.HasBody(property))
+        {
+            // A computed property is a method: what it returns comes from its summary.
+            labels = labels.Union(CallInto(getter, reference, receiver, Arguments.None, IsDispatched(property)));
+        }
+
+        // A member of a labelled value is part of that value (a classified Address's Street), unless it only measures it.
+        return TypeShapes.IsMeasure(reference.Type) ? labels : labels.Union(WithoutWholeObjects(receiver));
+    }
+
+    private LabelSet SourceOf(ISymbol member, IOperation reference)
+    {
+        var classes = _session.DeclaredClasses(member);
+        return classes == DataClass.None
+            ? LabelSet.Empty
+            : LabelSet.Of(new SourceLabel(classes, member, reference.Syntax.GetLocation(), isWholeObject: false));
+    }
+
+    private static LabelSet WithoutWholeObjects(LabelSet labels)
+    {
+        foreach (var label in labels.Labels)
+        {
+            if (label is SourceLabel { IsWholeObject: true })
+            {
+                return labels.Where(l => l is not SourceLabel { IsWholeObject: true });
+            }
+        }
+
+        return labels;
+    }
+
+    private static bool IsDispatched(ISymbol member) =>
+        member.IsVirtual || member.IsAbstract || member.IsOverride || member.ContainingType?.TypeKind == TypeKind.Interface;
+
+    private LabelSet Invoke(IInvocationOperation invocation, FlowState state, Graph graph)
+    {
+        var method = invocation.TargetMethod;
+        var receiver = Evaluate(invocation.Instance, state, graph);
+        var arguments = EvaluateArguments(invocation.Arguments, receiver, state, graph);
+
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            return InlineLocalFunction(method, arguments, state, graph);
+        }
+
+        if (_session.IsSanitizer(method))
+        {
+            return LabelSet.Empty;
+        }
+
+        var isSink = RecordSinks(method, invocation, invocation.Instance, receiver, arguments);
+        var declared = _session.Symbols.DeclaredOn(method);
+        var labels = declared == DataClass.None
+            ? LabelSet.Empty
+            : LabelSet.Of(new SourceLabel(declared, method, invocation.Syntax.GetLocation(), isWholeObject: false));
+
+        if (_session.IsInCompilation(method))
+        {
+            return isSink ? labels : labels.Union(CallInto(method, invocation, receiver, arguments, invocation.IsVirtual));
+        }
+
+        return labels.Union(PropagateThroughLibrary(method, invocation.Instance, receiver, arguments, state, graph));
+    }
+
+    /// <summary>
+    /// A library method: its result may carry what its receiver and arguments carry, unless it only measures them;
+    /// collections and builders carry what is added to them.
+    /// </summary>
+    private LabelSet PropagateThroughLibrary(IMethodSymbol method, IOperation? instance, LabelSet receiver, Arguments arguments, FlowState state, Graph graph)
+    {
+        var inputs = arguments.Union;
+        if (instance is not null && !inputs.IsEmpty && TypeShapes.IsAccumulator(method))
+        {
+            TaintRoot(instance, inputs, arguments.FirstValue ?? instance, state, graph);
+        }
+
+        foreach (var argument in arguments.Items)
+        {
+            // dictionary.TryGetValue(key, out value): the value comes from the receiver, not from the key.
+            if (argument.Parameter is { RefKind: RefKind.Out or RefKind.Ref } parameter && !TypeShapes.IsMeasure(parameter.Type))
+            {
+                Assign(argument.Value, receiver, argument.Value, state, graph);
+            }
+        }
+
+        // Only results that re-express their inputs carry them (text, collections, the receiver's own type); a lookup
+        // such as FindByEmailAsync(email) returns a different thing than the key it was given.
+        if (method.ReturnsVoid || TypeShapes.IsMeasure(method.ReturnType) || !TypeShapes.ReexpressesInputs(method))
+        {
+            return LabelSet.Empty;
+        }
+
+        if (method.Name == "ToString")
+        {
+            return receiver.Union(WholeObject(instance)).Union(inputs);
+        }
+
+        var labels = receiver.Union(inputs);
+        foreach (var argument in arguments.Items)
+        {
+            // A generic method's parameter receives the object itself (JsonSerializer.Serialize<Patron>(patron)).
+            if (argument.Parameter?.OriginalDefinition.Type is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method })
+            {
+                labels = labels.Union(WholeObject(argument.Value));
+            }
+        }
+
+        return labels;
+    }
+
+    private LabelSet Create(IObjectCreationOperation creation, FlowState state, Graph graph)
+    {
+        var arguments = EvaluateArguments(creation.Arguments, LabelSet.Empty, state, graph);
+        var initialized = Evaluate(creation.Initializer, state, graph);
+        if (creation.Constructor is not { } constructor)
+        {
+            return arguments.Union.Union(initialized);
+        }
+
+        var isSink = RecordSinks(constructor, creation, null, LabelSet.Empty, arguments);
+        if (_session.IsInCompilation(constructor))
+        {
+            // An object of a type declared here keeps what it holds in its members: their declarations carry the
+            // classification (MEC006 guarantees it), and the whole-object rule reads them from the type.
+            if (!isSink)
+            {
+                CallInto(constructor, creation, LabelSet.Empty, arguments, isVirtual: false);
+                StorePositionalProperties(constructor, creation, arguments);
+            }
+
+            return LabelSet.Empty;
+        }
+
+        return TypeShapes.IsMeasure(creation.Type) ? LabelSet.Empty : arguments.Union.Union(initialized);
+    }
+
+    /// <summary>
+    /// A record's primary constructor stores each argument into the positional property of the same name, in code the
+    /// compiler writes: the store is reported here, at the argument.
+    /// </summary>
+    private void StorePositionalProperties(IMethodSymbol constructor, IOperation creation, Arguments arguments)
+    {
+        if (!constructor.ContainingType.IsRecord ||
+            constructor.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax)
+        {
+            return;
+        }
+
+        foreach (var argument in arguments.Items)
+        {
+            if (argument.Parameter is { } parameter && !argument.Labels.IsEmpty &&
+                constructor.ContainingType.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault() is { } property)
+            {
+                RecordUnclassifiedStore(property, argument.Labels, argument.Value, creation, allowSynthesized: true);
+            }
+        }
+    }
+
+    private LabelSet CallInto(IMethodSymbol callee, IOperation operation, LabelSet receiver, Arguments arguments, bool isVirtual)
+    {
+        if (!_calls.TryGetValue(operation, out var site))
+        {
+            site = new CallSite(_session.SummaryKey(callee), operation, isVirtual);
+            _calls.Add(operation, site);
+            _callOrder.Add(site);
+        }
+
+        site.MergeReceiver(receiver);
+        foreach (var argument in arguments.Items)
+        {
+            if (argument.Parameter is { } parameter)
+            {
+                site.MergeArgument(parameter.Ordinal, argument.Labels, argument.Value.Syntax.GetLocation());
+            }
+        }
+
+        return site.ReturnsValue ? LabelSet.Of(site.Result) : LabelSet.Empty;
+    }
+
+    private LabelSet InlineLocalFunction(IMethodSymbol function, Arguments arguments, FlowState state, Graph graph)
+    {
+        var definition = function.OriginalDefinition;
+        if (_inlining.Contains(definition) || _nesting >= MaxNestedGraphs)
+        {
+            // Recursion or deep nesting: assume the result carries every input.
+            return function.ReturnsVoid || TypeShapes.IsMeasure(function.ReturnType) ? LabelSet.Empty : arguments.Union;
+        }
+
+        if (LocalFunctionGraph(graph.Cfg, definition) is not { } cfg)
+        {
+            return arguments.Union;
+        }
+
+        var entry = state.Clone();
+        foreach (var parameter in definition.Parameters)
+        {
+            entry.Set(parameter, ParameterLabels(parameter, null).Union(arguments.ForOrdinal(parameter.Ordinal)));
+        }
+
+        _inlining.Add(definition);
+        _nesting++;
+        try
+        {
+            var returns = Run(cfg, entry, out var exit);
+            WriteBackCaptured(definition, exit, state);
+            return function.ReturnsVoid || TypeShapes.IsMeasure(function.ReturnType) ? LabelSet.Empty : returns;
+        }
+        finally
+        {
+            _nesting--;
+            _inlining.Remove(definition);
+        }
+    }
+
+    private ControlFlowGraph? LocalFunctionGraph(ControlFlowGraph cfg, IMethodSymbol function)
+    {
+        for (var scope = cfg; scope is not null; scope = scope.Parent)
+        {
+            if (scope.LocalFunctions.Contains(function, SymbolEqualityComparer.Default))
+            {
+                return scope.GetLocalFunctionControlFlowGraph(function, _cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
+    private LabelSet AnalyzeLambda(IFlowAnonymousFunctionOperation lambda, FlowState state, Graph graph)
+    {
+        if (_nesting >= MaxNestedGraphs)
+        {
+            return graph.LambdaContext;
+        }
+
+        var cfg = graph.Cfg.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken);
+        var entry = state.Clone();
+        foreach (var parameter in lambda.Symbol.Parameters)
+        {
+            entry.Set(parameter, ParameterLabels(parameter, null).Union(graph.LambdaContext));
+        }
+
+        _nesting++;
+        try
+        {
+            var returns = Run(cfg, entry, out var exit);
+            WriteBackCaptured(lambda.Symbol, exit, state);
+            return returns;
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    /// <summary>
+    /// A lambda or local function may run, and may assign the enclosing method's variables: those assignments may
+    /// reach the code after it (<c>items.ForEach(p =&gt; last = p.Email)</c>).
+    /// </summary>
+    private static void WriteBackCaptured(IMethodSymbol function, FlowState exit, FlowState state)
+    {
+        foreach (var pair in exit.Entries)
+        {
+            if (pair.Key is ILocalSymbol or IParameterSymbol && !IsDeclaredWithin((ISymbol)pair.Key, function))
+            {
+                state.Add(pair.Key, pair.Value);
+            }
+        }
+    }
+
+    private static bool IsDeclaredWithin(ISymbol symbol, IMethodSymbol function)
+    {
+        for (var container = symbol.ContainingSymbol; container is not null; container = container.ContainingSymbol)
+        {
+            if (SymbolEqualityComparer.Default.Equals(container, function))
+            {
+                return true;
+            }
+
+            if (container is INamedTypeSymbol)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Evaluates arguments in order; lambdas last, with their parameters carrying the receiver's and the other
+    /// arguments' labels (the elements a LINQ operator hands to its selector).
+    /// </summary>
+    private Arguments EvaluateArguments(ImmutableArray<IArgumentOperation> arguments, LabelSet receiver, FlowState state, Graph graph)
+    {
+        var result = new Arguments(arguments.Length);
+        var context = receiver;
+        List<IArgumentOperation>? lambdas = null;
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.RefKind == RefKind.Out)
+            {
+                result.Add(argument, LabelSet.Empty);
+                continue;
+            }
+
+            if (IsLambda(argument.Value))
+            {
+                (lambdas ??= []).Add(argument);
+                continue;
+            }
+
+            LabelSet labels;
+            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements })
+            {
+                labels = LabelSet.Empty;
+                foreach (var element in elements.ElementValues)
+                {
+                    var elementLabels = Evaluate(element, state, graph);
+                    result.AddElement(element, elementLabels);
+                    labels = labels.Union(elementLabels);
+                }
+            }
+            else
+            {
+                labels = Evaluate(argument.Value, state, graph);
+            }
+
+            result.Add(argument, labels);
+            context = context.Union(labels);
+        }
+
+        if (lambdas is not null)
+        {
+            var saved = graph.LambdaContext;
+            graph.LambdaContext = WithoutWholeObjects(context);
+            foreach (var argument in lambdas)
+            {
+                result.Add(argument, Evaluate(argument.Value, state, graph));
+            }
+
+            graph.LambdaContext = saved;
+        }
+
+        return result;
+    }
+
+    private static bool IsLambda(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value is IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation or IMethodReferenceOperation };
+    }
+
+    /// <summary>Records every payload of a catalogued sink; returns whether the call is a sink here.</summary>
+    private bool RecordSinks(IMethodSymbol method, IOperation site, IOperation? instance, LabelSet receiver, Arguments arguments)
+    {
+        if (_session.Sinks.Find(method) is not { } sinkMethod || sinkMethod.SinkAt(site) is not { } sink)
+        {
+            return false;
+        }
+
+        foreach (var payload in sinkMethod.Payloads)
+        {
+            if (payload.Ordinal == SinkPayload.Receiver)
+            {
+                if (instance is not null)
+                {
+                    RecordSink(sink, instance, receiver, site, payload.Sanctioned);
+                }
+
+                continue;
+            }
+
+            foreach (var argument in arguments.Items)
+            {
+                if (argument.Parameter?.Ordinal != payload.Ordinal)
+                {
+                    continue;
+                }
+
+                if (argument.Kind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements })
+                {
+                    // One finding per logged argument, not one for the whole params array.
+                    foreach (var element in elements.ElementValues)
+                    {
+                        RecordSink(sink, element, arguments.ElementLabels(element) ?? argument.Labels, site, payload.Sanctioned);
+                    }
+                }
+                else
+                {
+                    RecordSink(sink, argument.Value, argument.Labels, site, payload.Sanctioned);
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private void RecordSink(Sink sink, IOperation value, LabelSet labels, IOperation site, DataClass sanctioned)
+    {
+        labels = labels.Union(WholeObject(value));
+        if (labels.IsEmpty)
+        {
+            return;
+        }
+
+        var key = (value, sink.Kind);
+        if (!_sinks.TryGetValue(key, out var sinkEvent))
+        {
+            sinkEvent = new SinkEvent(sink, value, site, sanctioned);
+            _sinks.Add(key, sinkEvent);
+            _sinkOrder.Add(sinkEvent);
+        }
+
+        sinkEvent.Merge(labels);
+    }
+
+    private void Assign(IOperation target, LabelSet value, IOperation valueOperation, FlowState state, Graph graph)
+    {
+        switch (target)
+        {
+            case ILocalReferenceOperation local:
+                state.Set(local.Local, value);
+                break;
+            case IParameterReferenceOperation parameter:
+                state.Set(parameter.Parameter, value);
+                break;
+            case IFlowCaptureReferenceOperation capture:
+                state.Set(FlowKeys.Of(capture.Id), value);
+                break;
+            case IFieldReferenceOperation field:
+                Evaluate(field.Instance, state, graph);
+                Store(field.Field, field.Instance, value, valueOperation, target, state, graph);
+                break;
+            case IPropertyReferenceOperation { Property.IsIndexer: false } property:
+            {
+                var receiver = Evaluate(property.Instance, state, graph);
+                if (property.Property.SetMethod is { } setter && _session.HasBody(property.Property))
+                {
+                    var arguments = new Arguments(1);
+                    arguments.AddValue(setter.Parameters.FirstOrDefault(), valueOperation, value);
+                    CallInto(setter, target, receiver, arguments, IsDispatched(property.Property));
+                }
+                else
+                {
+                    Store(property.Property, property.Instance, value, valueOperation, target, state, graph);
+                }
+
+                break;
+            }
+
+            case IPropertyReferenceOperation indexer:
+            {
+                var receiver = Evaluate(indexer.Instance, state, graph);
+                EvaluateArguments(indexer.Arguments, receiver, state, graph);
+                if (indexer.Property.SetMethod is { } setter && _session.HasBody(indexer.Property))
+                {
+                    var arguments = new Arguments(1);
+                    arguments.AddValue(setter.Parameters.LastOrDefault(), valueOperation, value);
+                    CallInto(setter, target, receiver, arguments, IsDispatched(indexer.Property));
+                }
+                else
+                {
+                    RecordSetterSink(indexer.Property, target, indexer.Instance, valueOperation, value);
+                    TaintRoot(indexer.Instance, value, valueOperation, state, graph);
+                }
+
+                break;
+            }
+
+            case IArrayElementReferenceOperation element:
+                foreach (var index in element.Indices)
+                {
+                    Evaluate(index, state, graph);
+                }
+
+                TaintRoot(element.ArrayReference, value, valueOperation, state, graph);
+                break;
+            case IDeclarationExpressionOperation declaration:
+                Assign(declaration.Expression, value, valueOperation, state, graph);
+                break;
+            case ITupleOperation tuple:
+                foreach (var element in tuple.Elements)
+                {
+                    Assign(element, value, valueOperation, state, graph);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>A field or property of a type declared here keeps the value's class only if it is classified itself.</summary>
+    private void Store(ISymbol member, IOperation? instance, LabelSet value, IOperation valueOperation, IOperation target, FlowState state, Graph graph)
+    {
+        if (member.ContainingType is { IsAnonymousType: true } or { IsTupleType: true })
+        {
+            return;
+        }
+
+        if (_session.IsInCompilation(member))
+        {
+            RecordUnclassifiedStore(member, value, valueOperation, target);
+            return;
+        }
+
+        // A library object (a request, a builder, a message) holds what is stored in it.
+        if (member is IPropertySymbol property)
+        {
+            RecordSetterSink(property, target, instance, valueOperation, value);
+        }
+
+        TaintRoot(instance, value, valueOperation, state, graph);
+    }
+
+    private void RecordSetterSink(IPropertySymbol property, IOperation target, IOperation? instance, IOperation valueOperation, LabelSet value)
+    {
+        if (property.SetMethod is { } setter && _session.Sinks.Find(setter) is { } sinkMethod && sinkMethod.SinkAt(target) is { } sink)
+        {
+            var sanctioned = sinkMethod.Payloads.FirstOrDefault(p => p.Ordinal != SinkPayload.Receiver).Sanctioned;
+            RecordSink(sink, valueOperation, value, target, sanctioned);
+        }
+    }
+
+    private void RecordUnclassifiedStore(ISymbol member, LabelSet value, IOperation valueOperation, IOperation target, bool allowSynthesized = false)
+    {
+        if (_session.Symbols.ClassOf(member) != DataClass.None || (member.IsImplicitlyDeclared && !allowSynthesized))
+        {
+            return;
+        }
+
+        // Storing an object whose type already carries its classified members loses nothing.
+        var stored = WithoutWholeObjects(value);
+        if (stored.IsEmpty)
+        {
+            return;
+        }
+
+        var sink = new Sink(SinkKind.UnclassifiedMember, FlowDisplay.Source(member, isWholeObject: false), member: member);
+        var key = (valueOperation, SinkKind.UnclassifiedMember);
+        if (!_sinks.TryGetValue(key, out var sinkEvent))
+        {
+            sinkEvent = new SinkEvent(sink, valueOperation, target, DataClass.None);
+            _sinks.Add(key, sinkEvent);
+            _sinkOrder.Add(sinkEvent);
+        }
+
+        sinkEvent.Merge(stored);
+    }
+
+    /// <summary>
+    /// A mutation (collection add, indexer set, property of a library object) adds the value to the object it mutates:
+    /// to the local that holds it, or, when that object lives in a field or property of this compilation, to that member.
+    /// </summary>
+    private void TaintRoot(IOperation? target, LabelSet value, IOperation valueOperation, FlowState state, Graph graph)
+    {
+        var current = target;
+        while (current is not null)
+        {
+            switch (current)
+            {
+                case IConversionOperation conversion:
+                    current = conversion.Operand;
+                    continue;
+                case ILocalReferenceOperation local:
+                    state.Add(local.Local, value);
+                    return;
+                case IParameterReferenceOperation parameter:
+                    state.Add(parameter.Parameter, value);
+                    return;
+                case IFlowCaptureReferenceOperation capture:
+                    state.Add(FlowKeys.Of(capture.Id), value);
+                    return;
+                case IFieldReferenceOperation field when _session.IsInCompilation(field.Field):
+                    RecordUnclassifiedStore(field.Field, value, valueOperation, current);
+                    return;
+                case IPropertyReferenceOperation { Property.IsIndexer: false } property when _session.IsInCompilation(property.Property):
+                    RecordUnclassifiedStore(property.Property, value, valueOperation, current);
+                    return;
+                case IMemberReferenceOperation member:
+                    current = member.Instance;
+                    continue;
+                case IArrayElementReferenceOperation element:
+                    current = element.ArrayReference;
+                    continue;
+                default:
+                    return;
+            }
+        }
+    }
+
+    private void Deconstruct(IOperation target, IOperation valueOperation, LabelSet value, FlowState state, Graph graph)
+    {
+        while (valueOperation is IConversionOperation conversion)
+        {
+            valueOperation = conversion.Operand;
+        }
+
+        if (target is IDeclarationExpressionOperation declaration)
+        {
+            target = declaration.Expression;
+        }
+
+        if (target is ITupleOperation targets && valueOperation is ITupleOperation values && targets.Elements.Length == values.Elements.Length)
+        {
+            for (var i = 0; i < targets.Elements.Length; i++)
+            {
+                Deconstruct(targets.Elements[i], values.Elements[i], Evaluate(values.Elements[i], state, graph), state, graph);
+            }
+
+            return;
+        }
+
+        Assign(target, value, valueOperation, state, graph);
+    }
+
+    private static void BindPattern(IPatternOperation pattern, LabelSet value, FlowState state)
+    {
+        foreach (var operation in pattern.DescendantsAndSelf())
+        {
+            var declared = operation switch
+            {
+                IDeclarationPatternOperation declarationPattern => declarationPattern.DeclaredSymbol,
+                IRecursivePatternOperation recursive => recursive.DeclaredSymbol,
+                IListPatternOperation list => list.DeclaredSymbol,
+                _ => null,
+            };
+
+            if (declared is ILocalSymbol local)
+            {
+                state.Set(local, value);
+            }
+        }
+    }
+
+    /// <summary>One graph being analysed: the method's own, a lambda's or a local function's.</summary>
+    private sealed class Graph(ControlFlowGraph cfg)
+    {
+        public ControlFlowGraph Cfg { get; } = cfg;
+
+        public LabelSet Returns { get; set; } = LabelSet.Empty;
+
+        /// <summary>Labels handed to the parameters of a lambda being evaluated as a call argument.</summary>
+        public LabelSet LambdaContext { get; set; } = LabelSet.Empty;
+    }
+
+    /// <summary>One value passed to a parameter, with its labels.</summary>
+    private readonly struct ArgumentValue(IParameterSymbol? parameter, IOperation value, ArgumentKind kind, LabelSet labels)
+    {
+        public IParameterSymbol? Parameter { get; } = parameter;
+
+        public IOperation Value { get; } = value;
+
+        public ArgumentKind Kind { get; } = kind;
+
+        public LabelSet Labels { get; } = labels;
+    }
+
+    /// <summary>Argument labels of one call, by argument and (for params arrays) by element.</summary>
+    private sealed class Arguments(int capacity)
+    {
+        public static Arguments None => new(0);
+
+        private Dictionary<IOperation, LabelSet>? _elements;
+
+        public List<ArgumentValue> Items { get; } = new(capacity);
+
+        public LabelSet Union { get; private set; } = LabelSet.Empty;
+
+        public IOperation? FirstValue => Items.Count == 0 ? null : Items[0].Value;
+
+        public void Add(IArgumentOperation argument, LabelSet labels) =>
+            AddValue(argument.Parameter, argument.Value, labels, argument.ArgumentKind);
+
+        public void AddValue(IParameterSymbol? parameter, IOperation value, LabelSet labels, ArgumentKind kind = ArgumentKind.Explicit)
+        {
+            Items.Add(new ArgumentValue(parameter, value, kind, labels));
+            Union = Union.Union(labels);
+        }
+
+        public void AddElement(IOperation element, LabelSet labels) => (_elements ??= new())[element] = labels;
+
+        public LabelSet? ElementLabels(IOperation element) => _elements is not null && _elements.TryGetValue(element, out var labels) ? labels : null;
+
+        public LabelSet ForOrdinal(int ordinal)
+        {
+            var labels = LabelSet.Empty;
+            foreach (var item in Items)
+            {
+                if (item.Parameter?.Ordinal == ordinal)
+                {
+                    labels = labels.Union(item.Labels);
+                }
+            }
+
+            return labels;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using MecCompliance.Analyzers.Policy;
+using MecCompliance.Analyzers.Sinks;
+
+namespace MecCompliance.Analyzers.Flow;
+
+/// <summary>
+/// A value entering a sink inside one method: the labels it may carry, where it enters (the argument or assigned value)
+/// and the sink operation. Labels only grow while the method's fixpoint runs.
+/// </summary>
+internal sealed class SinkEvent
+{
+    public SinkEvent(Sink sink, IOperation value, IOperation sinkOperation, DataClass sanctioned)
+    {
+        Sink = sink;
+        Value = value;
+        SinkOperation = sinkOperation;
+        Sanctioned = sanctioned;
+    }
+
+    public Sink Sink { get; }
+
+    /// <summary>The value that leaves: where a finding is reported.</summary>
+    public IOperation Value { get; }
+
+    /// <summary>The call, creation or assignment that is the sink.</summary>
+    public IOperation SinkOperation { get; }
+
+    /// <summary>Classes allowed through this sink (a classified <c>[LoggerMessage]</c> parameter).</summary>
+    public DataClass Sanctioned { get; }
+
+    public LabelSet Labels { get; private set; } = LabelSet.Empty;
+
+    public void Merge(LabelSet labels) => Labels = Labels.Union(labels);
+}

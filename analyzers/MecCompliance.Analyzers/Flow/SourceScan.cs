@@ -1,0 +1,198 @@
+using MecCompliance.Analyzers.Policy;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace MecCompliance.Analyzers.Flow;
+
+/// <summary>
+/// The cheap look at a method before any control-flow graph is built: does it read classified data (a classified
+/// member, parameter or method return, or an object whose type holds classified members)? Only such methods are analysed
+/// eagerly; the others are analysed at compilation end if, and only if, a flow passes through them.
+/// </summary>
+internal readonly struct SourceScan
+{
+    private SourceScan(bool hasSource, ImmutableArray<IMethodSymbol> callees)
+    {
+        HasSource = hasSource;
+        Callees = callees;
+    }
+
+    public bool HasSource { get; }
+
+    public ImmutableArray<IMethodSymbol> Callees { get; }
+
+    public static SourceScan Run(FlowSession session, ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+    {
+        if (owner is IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (session.Symbols.DeclaredOn(parameter) != DataClass.None)
+                {
+                    return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
+                }
+            }
+        }
+
+        var callees = ImmutableArray.CreateBuilder<IMethodSymbol>();
+        foreach (var block in blocks)
+        {
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (operation.Kind)
+                {
+                    case OperationKind.FieldReference:
+                    case OperationKind.PropertyReference:
+                        var member = (IMemberReferenceOperation)operation;
+                        if ((session.DeclaredClasses(member.Member) != DataClass.None && !IsOnlyMeasured(session, operation)) || IsWholeUse(session, operation))
+                        {
+                            return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
+                        }
+
+                        if (member.Member is IPropertySymbol property && session.HasBody(property))
+                        {
+                            AddAccessors(session, property, callees);
+                        }
+
+                        break;
+                    case OperationKind.ParameterReference:
+                        var parameter = (IParameterReferenceOperation)operation;
+                        if ((session.Symbols.DeclaredOn(parameter.Parameter) != DataClass.None && !IsOnlyMeasured(session, operation)) || IsWholeUse(session, operation))
+                        {
+                            return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
+                        }
+
+                        break;
+                    case OperationKind.LocalReference:
+                        var local = (ILocalReferenceOperation)operation;
+                        if (IsWholeUse(session, local))
+                        {
+                            return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
+                        }
+
+                        break;
+                    case OperationKind.Invocation:
+                        var invocation = (IInvocationOperation)operation;
+                        if (session.Symbols.DeclaredOn(invocation.TargetMethod) != DataClass.None || IsWholeUse(session, invocation))
+                        {
+                            return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
+                        }
+
+                        if (session.IsInCompilation(invocation.TargetMethod))
+                        {
+                            callees.Add(session.SummaryKey(invocation.TargetMethod));
+                        }
+
+                        break;
+                    case OperationKind.ObjectCreation when ((IObjectCreationOperation)operation).Constructor is { } constructor:
+                        var creation = (IObjectCreationOperation)operation;
+                        if (IsWholeUse(session, creation))
+                        {
+                            return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
+                        }
+
+                        if (session.IsInCompilation(constructor))
+                        {
+                            callees.Add(session.SummaryKey(constructor));
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        return new SourceScan(false, callees.ToImmutable());
+    }
+
+    /// <summary>
+    /// Whether an object whose type holds classified members is used whole here (passed, converted, formatted, stored),
+    /// rather than only dereferenced (<c>patron.Id</c>) or tested (<c>patron is null</c>): only a whole use can carry
+    /// its contents anywhere.
+    /// </summary>
+    private static bool IsWholeUse(FlowSession session, IOperation value)
+    {
+        switch (value.Parent)
+        {
+            case IMemberReferenceOperation member when member.Instance == value:
+            case IIsNullOperation:
+            case IIsPatternOperation:
+            case IIsTypeOperation:
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
+            case IReturnOperation:
+            case IVariableInitializerOperation:
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation } assignment when assignment.Value == value:
+                // Dereferenced, tested, or moved into a local or the caller, whose own uses are scanned.
+                return false;
+            case IInvocationOperation invocation when invocation.Instance == value:
+                if (invocation.TargetMethod.Name != "ToString" && session.IsInCompilation(invocation.TargetMethod))
+                {
+                    return false;
+                }
+
+                break;
+            case IArgumentOperation { Parameter: { } parameter } argument:
+                // Passed as itself to a method of this compilation: the callee scans its own parameter. Unless the
+                // callee is itself a sink (a [Vendor] or [DataSink] member declared here): then this call is the use.
+                var callee = argument.Parent switch
+                {
+                    IInvocationOperation invocation => invocation.TargetMethod,
+                    IObjectCreationOperation creation => creation.Constructor,
+                    _ => null,
+                };
+                if (callee is not null && session.IsInCompilation(callee) && SymbolEqualityComparer.Default.Equals(parameter.Type, value.Type) &&
+                    session.Sinks.Find(callee) is null)
+                {
+                    return false;
+                }
+
+                break;
+        }
+
+        return session.WholeObjectClasses(value.Type) != DataClass.None;
+    }
+
+    /// <summary>
+    /// Whether a classified value read here is only measured or tested (<c>p.Email.Length</c>,
+    /// <c>string.IsNullOrEmpty(p.Email)</c>, <c>p.Email == q</c>): such a read carries nothing anywhere.
+    /// </summary>
+    private static bool IsOnlyMeasured(FlowSession session, IOperation value)
+    {
+        switch (value.Parent)
+        {
+            case IMemberReferenceOperation member when member.Instance == value:
+                return TypeShapes.IsMeasure(member.Type);
+            case IInvocationOperation invocation when invocation.Instance == value:
+                return IsMeasuringCall(session, invocation);
+            case IArgumentOperation { Parent: IInvocationOperation invocation }:
+                return IsMeasuringCall(session, invocation);
+            case IBinaryOperation binary:
+                return TypeShapes.IsMeasure(binary.Type);
+            case IIsNullOperation:
+            case IIsPatternOperation:
+            case IIsTypeOperation:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsMeasuringCall(FlowSession session, IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        return TypeShapes.IsMeasure(method.ReturnType) && !method.ReturnsVoid && !session.IsInCompilation(method) &&
+               session.Sinks.Find(method) is null && !method.Parameters.Any(p => p.RefKind != RefKind.None);
+    }
+
+    private static void AddAccessors(FlowSession session, IPropertySymbol property, ImmutableArray<IMethodSymbol>.Builder callees)
+    {
+        if (property.GetMethod is { } getter)
+        {
+            callees.Add(session.SummaryKey(getter));
+        }
+
+        if (property.SetMethod is { } setter)
+        {
+            callees.Add(session.SummaryKey(setter));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using MecCompliance.Analyzers.Flow;
+using MecCompliance.Analyzers.Policy;
+using MecCompliance.Analyzers.Sinks;
+
+namespace MecCompliance.Analyzers.Rules;
+
+/// <summary>
+/// MEC001: personal data and patron records must not reach a log sink unredacted. Flows inside one method are reported
+/// as the method is analysed (live in the editor); flows through other methods at compilation end, at the caller's argument.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ClassifiedDataLoggedAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.MEC001_ClassifiedDataLogged);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (FlowSession.For(start.Compilation) is not { } session)
+            {
+                return;
+            }
+
+            start.RegisterOperationBlockAction(block =>
+                Report(session.Register(block.OwningSymbol, block.OperationBlocks, block.CancellationToken).LocalFlows, block.ReportDiagnostic));
+            start.RegisterCompilationEndAction(end => Report(session.Solve(end.CancellationToken).Flows, end.ReportDiagnostic));
+        });
+    }
+
+    private static void Report(IEnumerable<ClassifiedFlow> flows, Action<Diagnostic> report)
+    {
+        foreach (var (flow, sources) in ClassifiedFlow.GroupByLocation(flows.Where(IsViolation)))
+        {
+            report(Diagnostic.Create(
+                RuleDescriptors.MEC001_ClassifiedDataLogged,
+                flow.Location,
+                flow.AdditionalLocations(),
+                sources,
+                flow.Sink.Name,
+                flow.PathDisplay));
+        }
+    }
+
+    /// <summary>
+    /// Organizational data may be logged (DESIGN §3); a sanctioned (redacted) path lets its classes through. An object
+    /// that formats itself with its own <c>ToString</c> is judged by what that method returns (a separate flow).
+    /// </summary>
+    private static bool IsViolation(ClassifiedFlow flow) =>
+        flow.Sink.Kind == SinkKind.Log && flow.Classes.IsProtected() && flow.Source is not { IsWholeObject: true, FormatsThrough: not null };
+}

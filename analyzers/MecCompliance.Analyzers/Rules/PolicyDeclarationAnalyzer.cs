@@ -1,0 +1,99 @@
+using MecCompliance.Analyzers.Policy;
+
+namespace MecCompliance.Analyzers.Rules;
+
+/// <summary>
+/// MEC004: a malformed <c>[assembly: ApprovedVendor]</c> / <c>[assembly: ApprovedSink]</c> declaration, or a
+/// <c>[Vendor]</c> / <c>[DataSink]</c> mark without a name, reported on the attribute in source.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PolicyDeclarationAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(RuleDescriptors.MEC004_InvalidPolicyDeclaration);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = ComplianceSymbols.TryCreate(start.Compilation);
+            if (symbols is null)
+            {
+                return;
+            }
+
+            var policy = PolicyModel.Create(start.Compilation, symbols, start.CancellationToken);
+            var analyzer = new AnalyzerContext(policy);
+            if (analyzer.HasLocalProblems)
+            {
+                start.RegisterSyntaxTreeAction(analyzer.ReportDeclarations);
+            }
+
+            start.RegisterSymbolAction(analyzer.AnalyzeMarks, SymbolKind.NamedType, SymbolKind.Method);
+        });
+    }
+
+    private sealed class AnalyzerContext(PolicyModel policy)
+    {
+        public bool HasLocalProblems { get; } =
+            policy.Vendors.Any(v => v.IsInSource && !v.IsValid) || policy.Sinks.Any(s => s.IsInSource && !s.IsValid);
+
+        public void ReportDeclarations(SyntaxTreeAnalysisContext context)
+        {
+            Report(policy.Vendors, context);
+            Report(policy.Sinks, context);
+        }
+
+        private static void Report<T>(ImmutableArray<T> declarations, SyntaxTreeAnalysisContext context)
+            where T : PolicyDeclaration
+        {
+            foreach (var declaration in declarations)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                if (declaration.Location.SourceTree != context.Tree)
+                {
+                    continue;
+                }
+
+                foreach (var problem in declaration.Problems)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.MEC004_InvalidPolicyDeclaration, declaration.Location, problem));
+                }
+            }
+        }
+
+        public void AnalyzeMarks(SymbolAnalysisContext context)
+        {
+            foreach (var attribute in context.Symbol.GetAttributes())
+            {
+                var isVendor = attribute.AttributeClass.HasFullName(MetadataNames.VendorAttribute);
+                if (!isVendor && !attribute.AttributeClass.HasFullName(MetadataNames.DataSinkAttribute))
+                {
+                    continue;
+                }
+
+                // A mark that does not bind is a compiler error already; only a well-typed blank name is ours.
+                if (attribute.AttributeConstructor is null ||
+                    attribute.ApplicationSyntaxReference is not { } reference ||
+                    attribute.ConstructorArguments.Length == 0 ||
+                    attribute.ConstructorArguments[0] is not { Kind: TypedConstantKind.Primitive or TypedConstantKind.Error } name ||
+                    name.Kind == TypedConstantKind.Error ||
+                    (name.Value is string text && text.Trim().Length > 0))
+                {
+                    continue;
+                }
+
+                var what = name.IsNull ? "a null" : "an empty";
+                var message = isVendor
+                    ? $"[Vendor] has {what} name; name the vendor, as declared with [assembly: ApprovedVendor(\"...\")], that calls into '{context.Symbol.Name}' send data to"
+                    : $"[DataSink] has {what} name; name the sink, as declared with [assembly: ApprovedSink(\"...\")], that '{context.Symbol.Name}' stores data in";
+                var location = reference.GetSyntax(context.CancellationToken).GetLocation();
+                context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.MEC004_InvalidPolicyDeclaration, location, message));
+            }
+        }
+    }
+}

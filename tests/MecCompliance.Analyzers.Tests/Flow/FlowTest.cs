@@ -1,0 +1,53 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+using MecCompliance.Analyzers.Tests.Verifiers;
+
+namespace MecCompliance.Analyzers.Tests.Flow;
+
+/// <summary>
+/// Runs a flow rule over a test source plus a small library domain model (<c>Patron</c> with personal data, a patron
+/// record, organizational data and unclassified look-alikes), so each test shows only the code under test.
+/// </summary>
+internal static class FlowTest<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public const string Model = """
+        namespace Library
+        {
+            public class Patron
+            {
+                public int Id { get; set; }
+                [MecCompliance.PersonalData] public string Email { get; set; } = "";
+                [MecCompliance.PersonalData] public string Name { get; set; } = "";
+                [MecCompliance.PatronRecord] public string CardNumber { get; set; } = "";
+                [MecCompliance.OrganizationalData] public string Branch { get; set; } = "";
+                public string Status { get; set; } = "";
+                public string EmailDomain { get; set; } = "";
+            }
+
+            public class Branch
+            {
+                [MecCompliance.OrganizationalData] public string Name { get; set; } = "";
+                public int Id { get; set; }
+            }
+        }
+        """;
+
+    public static DiagnosticResult Diagnostic(string id, int markupKey) =>
+        new DiagnosticResult(id, Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(markupKey);
+
+    public static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyAsync([source], expected);
+
+    public static Task VerifyAsync(string[] sources, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerVerifier<TAnalyzer>.Test();
+        foreach (var source in sources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
+        test.TestState.Sources.Add(("Model.cs", Model));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+}
