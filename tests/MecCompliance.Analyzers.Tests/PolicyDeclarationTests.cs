@@ -315,6 +315,30 @@ public sealed class PolicyDeclarationTests
         Assert.DoesNotContain(diagnostics, d => d.Id == "MEC004");
     }
 
+    [Fact]
+    public async Task Every_prefix_of_a_policy_file_is_analyzed_without_throwing()
+    {
+        const string source = """
+            using MecCompliance;
+            [assembly: ApprovedVendor("OverDrive", typeof(PatronRecordAttribute), typeof(PersonalDataAttribute),
+                Hosts = new[] { "patron.overdrive.example", "*.cdn.overdrive.example" }, Contract = "MEC-2023-007")]
+            [assembly: ApprovedSink("PatronDb", new System.Type[] { typeof(PatronRecordAttribute) })]
+            [Vendor("OverDrive")] public interface IOverDrive { void Send([PatronRecord] string cardNumber); }
+            public record Patron(int Id, [PersonalData] string Email, string Phone);
+            public class Dto { public string EmailAddress { get; set; } = ""; private readonly string _ssn = ""; }
+            """;
+
+        // Code being typed is mostly code that does not compile: every cut must analyze cleanly.
+        for (var length = 0; length <= source.Length; length += 11)
+        {
+            foreach (var analyzer in ValidCodeTests.AllAnalyzers())
+            {
+                var diagnostics = await AnalyzerRun.DiagnosticsAsync(analyzer, source.Substring(0, length));
+                Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+            }
+        }
+    }
+
     private static MetadataReference ConsortiumPolicyAssembly()
     {
         var policy = PolicyModelTests.Compile("""

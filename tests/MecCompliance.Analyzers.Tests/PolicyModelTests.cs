@@ -59,6 +59,29 @@ public sealed class PolicyModelTests
     }
 
     [Fact]
+    public void Declarations_made_with_a_second_definition_of_the_attribute_are_read_by_full_name()
+    {
+        var policy = Compile("""
+            [assembly: MecCompliance.ApprovedSink("Archive", typeof(MecCompliance.PersonalDataAttribute))]
+            namespace MecCompliance
+            {
+                [System.AttributeUsage(System.AttributeTargets.Assembly, AllowMultiple = true)]
+                public sealed class ApprovedSinkAttribute : System.Attribute
+                {
+                    public ApprovedSinkAttribute(string name, params System.Type[] allowed) { }
+                }
+            }
+            """, "Legacy.Policy");
+        using var image = new MemoryStream();
+        var emitted = policy.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        var model = ModelOf("public class App { }", MetadataReference.CreateFromImage(image.ToArray()));
+
+        Assert.True(model.TryGetSink("Archive", out var sink));
+        Assert.Equal(DataClass.PersonalData, sink.Allowed);
+    }
+
+    [Fact]
     public void Vendor_not_approved_for_a_class_does_not_allow_it()
     {
         var model = ModelOf("""

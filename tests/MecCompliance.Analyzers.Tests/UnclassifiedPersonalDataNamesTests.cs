@@ -24,6 +24,24 @@ public sealed class UnclassifiedPersonalDataNamesTests
     }
 
     [Theory]
+    [InlineData("EmailAddress")]
+    [InlineData("emailAddress1")]
+    [InlineData("EMAIL_ADDRESS")]
+    [InlineData("SSNNumber")]
+    [InlineData("IPAddress")]
+    [InlineData("eMail")]
+    [InlineData("ABC")]
+    [InlineData("x")]
+    [InlineData("_1")]
+    [InlineData("")]
+    public void Last_word_is_the_last_word_of_the_split(string identifier)
+    {
+        var words = IdentifierWords.Split(identifier);
+
+        Assert.Equal(words.Length == 0 ? null : words[^1], IdentifierWords.LastWord(identifier));
+    }
+
+    [Theory]
     [InlineData("Email", "email")]
     [InlineData("EmailAddress", "email address")]
     [InlineData("emailAddresses", "email address")]

@@ -46,6 +46,43 @@ internal static class IdentifierWords
         return words.ToArray();
     }
 
+    /// <summary>The last word of <paramref name="identifier"/> as <see cref="Split"/> would give it, or <see langword="null"/>.</summary>
+    public static string? LastWord(string? identifier)
+    {
+        if (string.IsNullOrEmpty(identifier))
+        {
+            return null;
+        }
+
+        var end = identifier!.Length;
+        while (end > 0 && !char.IsLetter(identifier[end - 1]))
+        {
+            end--;
+        }
+
+        if (end == 0)
+        {
+            return null;
+        }
+
+        var start = end - 1;
+        while (start > 0)
+        {
+            var c = identifier[start];
+            var previous = identifier[start - 1];
+            if (!char.IsLetter(previous) ||
+                (char.IsUpper(c) && char.IsLower(previous)) ||
+                (char.IsUpper(c) && char.IsUpper(previous) && start + 1 < end && char.IsLower(identifier[start + 1])))
+            {
+                break;
+            }
+
+            start--;
+        }
+
+        return identifier.Substring(start, end - start).ToLowerInvariant();
+    }
+
     private static void Flush(string identifier, ref int start, int end, List<string> words)
     {
         if (start >= 0 && end > start)

@@ -118,13 +118,16 @@ internal sealed class PersonalDataVocabulary
     /// <summary>The vocabulary without .editorconfig additions or exclusions.</summary>
     public static PersonalDataVocabulary Default { get; } = Create(null, null);
 
-    private readonly (string[] Words, PhraseKind Kind)[] _phrases;
-    private readonly string[][] _excluded;
+    // Indexed by the phrase's last word: every member of a compilation is matched, most against no phrase at all.
+    private readonly Dictionary<string, (string[] Words, PhraseKind Kind)[]> _phrasesByLastWord;
+    private readonly Dictionary<string, string[][]> _excludedByLastWord;
 
-    private PersonalDataVocabulary((string[] Words, PhraseKind Kind)[] phrases, string[][] excluded)
+    private PersonalDataVocabulary(IEnumerable<(string[] Words, PhraseKind Kind)> phrases, IEnumerable<string[]> excluded)
     {
-        _phrases = phrases;
-        _excluded = excluded;
+        _phrasesByLastWord = phrases.GroupBy(p => p.Words[p.Words.Length - 1], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        _excludedByLastWord = excluded.GroupBy(words => words[words.Length - 1], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -167,7 +170,7 @@ internal sealed class PersonalDataVocabulary
             exclusionSet[Key(words)] = words;
         }
 
-        return new PersonalDataVocabulary(phrases.Values.ToArray(), exclusionSet.Values.ToArray());
+        return new PersonalDataVocabulary(phrases.Values, exclusionSet.Values);
     }
 
     /// <summary>
@@ -177,6 +180,11 @@ internal sealed class PersonalDataVocabulary
     public string? Match(string identifier, out PhraseKind kind)
     {
         kind = PhraseKind.Text;
+        if (!MayEndWithAPhrase(identifier))
+        {
+            return null;
+        }
+
         var words = IdentifierWords.Split(identifier);
         if (words.Length == 0)
         {
@@ -185,12 +193,20 @@ internal sealed class PersonalDataVocabulary
 
         words = WithoutTrailingQualifiers(words);
         string[]? best = null;
-        foreach (var (phraseWords, phraseKind) in _phrases)
+        foreach (var lastWord in SingularForms(words[words.Length - 1]))
         {
-            if ((best is null || phraseWords.Length > best.Length) && EndsWith(words, phraseWords))
+            if (!_phrasesByLastWord.TryGetValue(lastWord, out var candidates))
             {
-                best = phraseWords;
-                kind = phraseKind;
+                continue;
+            }
+
+            foreach (var (phraseWords, phraseKind) in candidates)
+            {
+                if ((best is null || phraseWords.Length > best.Length) && EndsWith(words, phraseWords))
+                {
+                    best = phraseWords;
+                    kind = phraseKind;
+                }
             }
         }
 
@@ -199,15 +215,60 @@ internal sealed class PersonalDataVocabulary
             return null;
         }
 
-        foreach (var excluded in _excluded)
+        foreach (var lastWord in SingularForms(words[words.Length - 1]))
         {
-            if (excluded.Length >= best.Length && EndsWith(words, excluded))
+            if (_excludedByLastWord.TryGetValue(lastWord, out var exclusions))
             {
-                return null;
+                foreach (var excluded in exclusions)
+                {
+                    if (excluded.Length >= best.Length && EndsWith(words, excluded))
+                    {
+                        return null;
+                    }
+                }
             }
         }
 
         return string.Join(" ", best);
+    }
+
+    // Most names end with a word no phrase ends with (Id, Title, CreatedAt): decided without splitting the whole name.
+    private bool MayEndWithAPhrase(string identifier)
+    {
+        var last = IdentifierWords.LastWord(identifier);
+        if (last is null)
+        {
+            return false;
+        }
+
+        if (DataSuffixes.Contains(last))
+        {
+            return true;
+        }
+
+        foreach (var form in SingularForms(last))
+        {
+            if (_phrasesByLastWord.ContainsKey(form))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The word itself and what it would be without a plural ending ("addresses" -> "address", "emails" -> "email").
+    private static IEnumerable<string> SingularForms(string word)
+    {
+        yield return word;
+        if (word.Length > 1 && word[word.Length - 1] == 's')
+        {
+            yield return word.Substring(0, word.Length - 1);
+            if (word.Length > 2 && word[word.Length - 2] == 'e')
+            {
+                yield return word.Substring(0, word.Length - 2);
+            }
+        }
     }
 
     private static string[] WithoutTrailingQualifiers(string[] words)

@@ -18,6 +18,7 @@ internal sealed class ComplianceOptions
 
     private readonly AnalyzerConfigOptionsProvider _provider;
     private readonly ConcurrentDictionary<(string? Added, string? Excluded), PersonalDataVocabulary> _vocabularies = new();
+    private readonly ConcurrentDictionary<SyntaxTree, PersonalDataVocabulary> _vocabularyByTree = new();
 
     public ComplianceOptions(AnalyzerConfigOptionsProvider provider)
     {
@@ -26,6 +27,17 @@ internal sealed class ComplianceOptions
 
     /// <summary>The MEC005 vocabulary in effect for <paramref name="tree"/>; built once per distinct configuration.</summary>
     public PersonalDataVocabulary VocabularyFor(SyntaxTree? tree)
+    {
+        // Every member of a file asks; the options of a file are read once.
+        if (tree is null)
+        {
+            return Read(null);
+        }
+
+        return _vocabularyByTree.TryGetValue(tree, out var known) ? known : _vocabularyByTree.GetOrAdd(tree, Read(tree));
+    }
+
+    private PersonalDataVocabulary Read(SyntaxTree? tree)
     {
         var added = Read(tree, PersonalDataWordsKey);
         var excluded = Read(tree, ExcludedWordsKey);

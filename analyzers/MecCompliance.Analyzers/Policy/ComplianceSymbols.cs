@@ -124,6 +124,26 @@ internal sealed class ComplianceSymbols
         return result;
     }
 
+    /// <summary>
+    /// Whether <paramref name="method"/> is a sanitizer: marked <c>[Redacts]</c>, or overriding a method that is (the
+    /// attribute is inherited). Its return value carries no classified data.
+    /// </summary>
+    public static bool IsRedacts(IMethodSymbol? method)
+    {
+        for (var current = method?.ReducedFrom ?? method; current is not null; current = current.OverriddenMethod)
+        {
+            foreach (var attribute in current.OriginalDefinition.GetAttributes())
+            {
+                if (attribute.AttributeClass.HasFullName(MetadataNames.RedactsAttribute))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The primary-constructor parameter a record's positional property was declared by, if any.</summary>
     public static IParameterSymbol? PositionalParameterOf(IPropertySymbol property)
     {

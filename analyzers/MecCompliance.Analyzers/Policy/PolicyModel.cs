@@ -283,7 +283,7 @@ internal sealed class PolicyModel
         var local = compilation.Assembly.GetAttributes();
         if (!local.IsEmpty)
         {
-            Read(SourceOrder(compilation, local, cancellationToken), compilation.Assembly, inSource: true, vendors, sinks, cancellationToken);
+            Read(SourceOrder(compilation, local), compilation.Assembly, inSource: true, vendors, sinks, cancellationToken);
         }
 
         MarkDuplicates(vendors, DescribeVendorDifference);
@@ -296,15 +296,13 @@ internal sealed class PolicyModel
     private static IEnumerable<IAssemblySymbol> AssembliesThatMayDeclare(Compilation compilation)
     {
         var definers = new HashSet<string>(StringComparer.Ordinal) { AttributesAssemblyName };
-        var referenced = compilation.SourceModule.ReferencedAssemblySymbols;
-        foreach (var assembly in referenced)
+        foreach (var type in compilation.GetTypesByMetadataName(MetadataNames.ApprovedVendorAttribute)
+                     .Concat(compilation.GetTypesByMetadataName(MetadataNames.ApprovedSinkAttribute)))
         {
-            if (assembly.GetTypeByMetadataName(MetadataNames.ApprovedVendorAttribute) is not null ||
-                assembly.GetTypeByMetadataName(MetadataNames.ApprovedSinkAttribute) is not null)
-            {
-                definers.Add(assembly.Name);
-            }
+            definers.Add(type.ContainingAssembly.Name);
         }
+
+        var referenced = compilation.SourceModule.ReferencedAssemblySymbols;
 
         foreach (var assembly in referenced)
         {
@@ -315,7 +313,7 @@ internal sealed class PolicyModel
         }
     }
 
-    private static ImmutableArray<AttributeData> SourceOrder(Compilation compilation, ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
+    private static ImmutableArray<AttributeData> SourceOrder(Compilation compilation, ImmutableArray<AttributeData> attributes)
     {
         var treeOrder = new Dictionary<SyntaxTree, int>();
         var index = 0;
@@ -366,7 +364,6 @@ internal sealed class PolicyModel
                     ? $"ApprovedVendor declares a vendor with {(nameIsNull ? "a null" : "an empty")} name; give it the name that its [Vendor(\"...\")] marks and named HttpClients use"
                     : $"ApprovedSink declares a sink with {(nameIsNull ? "a null" : "an empty")} name; give it the name that its [DataSink(\"...\")] marks use");
             }
-
             else if (name.Trim().Length != name.Length)
             {
                 problems.Add($"{label} has spaces around its name, so [{(isVendor ? "Vendor" : "DataSink")}(\"{name.Trim()}\")] would not match it; write \"{name.Trim()}\"");
@@ -377,24 +374,7 @@ internal sealed class PolicyModel
             {
                 var hosts = ReadHosts(attribute);
                 var contract = ReadNamedString(attribute, "Contract");
-                if ((allowed & DataClass.PatronRecord) != 0 && IsBlank(contract))
-                {
-                    problems.Add(
-                        $"{label} is approved for PatronRecord but names no Contract; RSMo 182.817 lets only contracted third parties receive patron records, " +
-                        "so set Contract = \"<contract reference>\" or remove typeof(PatronRecordAttribute)");
-                }
-
-                foreach (var host in hosts)
-                {
-                    if (!HostName.IsValid(host, out var problem, out var suggestion))
-                    {
-                        var shown = host is null ? "null" : "'" + host + "'";
-                        problems.Add(suggestion is null
-                            ? $"Host {shown} of {LowerFirst(label)} {problem}; declare a bare host name such as 'api.vendor.example', or '*.vendor.example' for its sub-domains"
-                            : $"Host {shown} of {LowerFirst(label)} {problem}; declare the bare host name '{suggestion}'");
-                    }
-                }
-
+                AddVendorProblems(label, allowed, hosts, contract, problems);
                 var vendor = new VendorDeclaration(name, allowed, hosts.Where(h => h is not null).ToImmutableArray()!, contract, attribute, assembly, location);
                 problems.ForEach(vendor.AddProblem);
                 vendors.Add(vendor);
@@ -404,6 +384,27 @@ internal sealed class PolicyModel
                 var sink = new SinkDeclaration(name, allowed, attribute, assembly, location);
                 problems.ForEach(sink.AddProblem);
                 sinks.Add(sink);
+            }
+        }
+    }
+
+    private static void AddVendorProblems(string label, DataClass allowed, ImmutableArray<string?> hosts, string? contract, List<string> problems)
+    {
+        if ((allowed & DataClass.PatronRecord) != 0 && IsBlank(contract))
+        {
+            problems.Add(
+                $"{label} is approved for PatronRecord but names no Contract; RSMo 182.817 lets only contracted third parties receive patron records, " +
+                "so set Contract = \"<contract reference>\" or remove typeof(PatronRecordAttribute)");
+        }
+
+        foreach (var host in hosts)
+        {
+            if (!HostName.IsValid(host, out var problem, out var suggestion))
+            {
+                var shown = host is null ? "null" : "'" + host + "'";
+                problems.Add(suggestion is null
+                    ? $"Host {shown} of {LowerFirst(label)} {problem}; declare a bare host name such as 'api.vendor.example', or '*.vendor.example' for its sub-domains"
+                    : $"Host {shown} of {LowerFirst(label)} {problem}; declare the bare host name '{suggestion}'");
             }
         }
     }

@@ -83,7 +83,8 @@ public sealed class UnclassifiedPersonalDataAnalyzer : DiagnosticAnalyzer
             var method = (IMethodSymbol)context.Symbol;
             if (method.Parameters.IsEmpty || method.IsImplicitlyDeclared ||
                 method.MethodKind is not (MethodKind.Ordinary or MethodKind.Constructor) ||
-                method.PartialDefinitionPart is not null || IsSanitizer(method))
+                method.PartialDefinitionPart is not null ||
+                ComplianceSymbols.IsRedacts(method))
             {
                 return;
             }
@@ -108,20 +109,6 @@ public sealed class UnclassifiedPersonalDataAnalyzer : DiagnosticAnalyzer
 
                 context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.MEC005_UnclassifiedPersonalData, parameter.Locations[0], "Parameter", parameter.Name, phrase));
             }
-        }
-
-        // A [Redacts] method exists to take classified data in; its mark already says so.
-        private static bool IsSanitizer(IMethodSymbol method)
-        {
-            for (var current = method; current is not null; current = current.OverriddenMethod)
-            {
-                if (current.GetAttributes().Any(a => a.AttributeClass.HasFullName(MetadataNames.RedactsAttribute)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private bool TryMatch(ISymbol symbol, ITypeSymbol type, out string phrase)
