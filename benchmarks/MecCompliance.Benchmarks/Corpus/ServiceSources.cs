@@ -66,12 +66,15 @@ internal static class ServiceSources
                     return fine;
                 }
             """,
-        ctx => $$"""
+        ctx =>
+        {
+            var leak = ctx.Plant("MEC001");
+            return $$"""
                 public int ReportOverdue(IEnumerable<Loan> loans, DateTime nowUtc)
                 {
                     var overdue = loans.Where(l => l.IsOverdue(nowUtc)).OrderBy(l => l.DueUtc).ToList();
-                    var ids = string.Join(", ", overdue.Select(l => {{(ctx.Plant("MEC001") ? "/* planted: MEC001 */ l.Patron.Email" : "l.Id")}}));
-                    _logger.LogWarning("{Count} overdue loans: {LoanIds}", overdue.Count, ids);
+                    var ids = string.Join(", ", overdue.Select(l => {{(leak ? "l.Patron.Email" : "l.Id")}}));
+                    _logger.LogWarning("{Count} overdue loans: {LoanIds}", overdue.Count, {{(leak ? "/* planted: MEC001 */ " : "")}}ids);
                     var byBranch = overdue.GroupBy(l => l.BranchId).Select(g => new { Branch = g.Key, Count = g.Count() });
                     foreach (var group in byBranch)
                     {
@@ -80,7 +83,8 @@ internal static class ServiceSources
 
                     return overdue.Count;
                 }
-            """,
+            """;
+        },
         ctx => $$"""
                 public void NotifyPatron(Patron patron, string subject)
                 {
@@ -200,13 +204,18 @@ internal static class ServiceSources
                     return notice;
                 }
             """,
-        ctx => $$"""
-                public void ConfirmCard(Patron patron)
-                {
-                    var shown = {{(ctx.Plant("MEC001") ? "/* planted: MEC001 */ patron.CardNumber.ToUpperInvariant()" : "MaskCard(patron.CardNumber)")}};
-                    _logger.LogInformation("Card {Card} confirmed for patron {PatronId}", shown, patron.Id);
-                }
-            """,
+        ctx =>
+        {
+            // The leak is reported where the value enters the log, a line below where it is read.
+            var leak = ctx.Plant("MEC001");
+            return $$"""
+                    public void ConfirmCard(Patron patron)
+                    {
+                        var shown = {{(leak ? "patron.CardNumber.ToUpperInvariant()" : "MaskCard(patron.CardNumber)")}};
+                        _logger.LogInformation("Card {Card} confirmed for patron {PatronId}", {{(leak ? "/* planted: MEC001 */ " : "")}}shown, patron.Id);
+                    }
+                """;
+        },
         ctx => $$"""
                 public string Greeting(Patron patron, bool formal)
                 {
