@@ -44,6 +44,7 @@ public static class Program
             {
                 Directory.CreateDirectory(diagnosticsDirectory);
                 File.WriteAllLines(Path.Combine(diagnosticsDirectory, $"diagnostics-{size}.txt"), result.Diagnostics);
+                File.WriteAllLines(Path.Combine(diagnosticsDirectory, $"mismatches-{size}.txt"), result.Missed.Concat(result.Unexpected));
             }
             Console.WriteLine($"  {result.Files} files, {result.Lines} lines: compile {result.CompileMs:F0} ms ({result.CompileCpuMs:F0} ms CPU), analyzers {result.AnalyzerExecutionMs:F0} ms ({result.Ratio:P1}), {result.AnalyzerCpuMs:F0} ms CPU ({result.RatioCpu:P1})");
             foreach (var error in result.FirstCompilerErrors)

@@ -20,10 +20,39 @@ public sealed record CorpusFile(string Path, string Text)
     }
 }
 
-/// <summary>A generated corpus and the violations planted in it, by the diagnostic id each should raise.</summary>
-public sealed record GeneratedCorpus(IReadOnlyList<CorpusFile> Files, IReadOnlyDictionary<string, int> Planted)
+/// <summary>A leak planted in otherwise correct code: the diagnostic a complete engine reports on that line.</summary>
+public sealed record PlantedLeak(string Path, int Line, string DiagnosticId);
+
+/// <summary>A generated corpus and the leaks planted in it.</summary>
+public sealed record GeneratedCorpus(IReadOnlyList<CorpusFile> Files)
 {
     public int LineCount => Files.Sum(f => f.LineCount);
+
+    public IReadOnlyList<PlantedLeak> Leaks { get; } = FindLeaks(Files);
+
+    /// <summary>Planted leaks by diagnostic id.</summary>
+    public IReadOnlyDictionary<string, int> Planted => Leaks.GroupBy(l => l.DiagnosticId).ToDictionary(g => g.Key, g => g.Count());
+
+    private static List<PlantedLeak> FindLeaks(IReadOnlyList<CorpusFile> files)
+    {
+        const string Marker = "/* planted: ";
+        var leaks = new List<PlantedLeak>();
+        foreach (var file in files)
+        {
+            var lines = file.Text.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var at = lines[i].IndexOf(Marker, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    var id = lines[i].Substring(at + Marker.Length, lines[i].IndexOf(" */", at, StringComparison.Ordinal) - at - Marker.Length);
+                    leaks.Add(new PlantedLeak(file.Path, i, id));
+                }
+            }
+        }
+
+        return leaks;
+    }
 }
 
 /// <summary>
@@ -67,6 +96,6 @@ public static class ConsortiumCorpus
             }
         }
 
-        return new GeneratedCorpus(files, new Dictionary<string, int>(ctx.Planted));
+        return new GeneratedCorpus(files);
     }
 }

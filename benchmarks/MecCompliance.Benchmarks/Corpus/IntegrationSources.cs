@@ -36,13 +36,13 @@ internal static class IntegrationSources
                     using var content = new StringContent(json, Encoding.UTF8, "application/json");
                     using var response = await _analytics.PostAsync("https://stats.analytics.example/collect", content, cancellationToken).ConfigureAwait(false);
                     _logger.LogDebug("Usage shared: {Status}", (int)response.StatusCode);
-                    {{(ctx.Plant("MEC002") ? "await _analytics.GetAsync(\"https://stats.analytics.example/who?email=\" + Uri.EscapeDataString(loans.First().Patron.Email), cancellationToken).ConfigureAwait(false);" : "await _analytics.GetAsync(\"https://stats.analytics.example/ping\", cancellationToken).ConfigureAwait(false);")}}
+                    {{(ctx.Plant("MEC002") ? "/* planted: MEC002 */ await _analytics.GetAsync(\"https://stats.analytics.example/who?email=\" + Uri.EscapeDataString(loans.First().Patron.Email), cancellationToken).ConfigureAwait(false);" : "await _analytics.GetAsync(\"https://stats.analytics.example/ping\", cancellationToken).ConfigureAwait(false);")}}
                 }
             """,
         ctx => $$"""
                 public async Task PublishLibraryAsync(MemberLibrary library, Patron contact, CancellationToken cancellationToken)
                 {
-                    var feed = $"{library.Name}|{library.Address}|{library.BranchCount}|{{(ctx.Plant("MEC002") ? "{contact.Email}" : "{contact.HomeBranchId}")}}";
+                    var feed = $"{library.Name}|{library.Address}|{library.BranchCount}|{{(ctx.Plant("MEC002") ? "/* planted: MEC002 */ {contact.Email}" : "{contact.HomeBranchId}")}}";
                     using var content = new StringContent(feed, Encoding.UTF8, "text/plain");
                     using var response = await _feed.PostAsync("https://feed.catalog.example/libraries", content, cancellationToken).ConfigureAwait(false);
                     response.EnsureSuccessStatusCode();
@@ -107,7 +107,7 @@ internal static class IntegrationSources
                         .OrderBy(g => g.Key)
                         .Select(g => $"{g.Key:yyyy-MM-dd},{g.Count()}");
                     File.WriteAllLines(path, lines);
-                    {{(ctx.Plant("MEC003") ? "File.AppendAllText(path, loans.First().Patron.Email + Environment.NewLine);" : "File.AppendAllText(path, $\"# {loans.Count()} loans{Environment.NewLine}\");")}}
+                    {{(ctx.Plant("MEC003") ? "/* planted: MEC003 */ File.AppendAllText(path, loans.First().Patron.Email + Environment.NewLine);" : "File.AppendAllText(path, $\"# {loans.Count()} loans{Environment.NewLine}\");")}}
                 }
             """,
         ctx => $$"""
@@ -115,7 +115,7 @@ internal static class IntegrationSources
                 {
                     await using var writer = new StreamWriter(path, append: true);
                     await writer.WriteLineAsync($"{DateTime.UtcNow:O} patron={patron.Id} active={patron.IsActive}").ConfigureAwait(false);
-                    {{(ctx.Plant("MEC003") ? "await writer.WriteLineAsync(patron.Phone).ConfigureAwait(false);" : "await writer.WriteLineAsync(patron.Category.ToString()).ConfigureAwait(false);")}}
+                    {{(ctx.Plant("MEC003") ? "/* planted: MEC003 */ await writer.WriteLineAsync(patron.Phone).ConfigureAwait(false);" : "await writer.WriteLineAsync(patron.Category.ToString()).ConfigureAwait(false);")}}
                 }
             """,
         ctx => """

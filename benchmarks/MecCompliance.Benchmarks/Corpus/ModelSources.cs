@@ -30,7 +30,7 @@ internal static class ModelSources
         var patronExtras = string.Join("\n", ctx.Choose(PatronExtras, ctx.Next(2, PatronExtras.Length)).Select(p => "    " + p + "\n"));
         var itemExtras = string.Join("\n", ctx.Choose(ItemExtras, ctx.Next(1, ItemExtras.Length)).Select(p => "    " + p + "\n"));
         var contactMember = ctx.Plant("MEC005")
-            ? "public string? ContactEmail { get; set; }"
+            ? "/* planted: MEC005 */ public string? ContactEmail { get; set; }"
             : "public string? ContactChannel { get; set; }";
         return $$"""
             using System;

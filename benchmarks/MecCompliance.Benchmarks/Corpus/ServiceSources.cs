@@ -28,7 +28,7 @@ internal static class ServiceSources
                         DueUtc = nowUtc.AddDays(item.Copies > 3 ? 21 : 14),
                     };
                     _loans.Add(loan);
-                    _logger.LogInformation("Loan {LoanId} created for patron {PatronId}, due {DueUtc:u}", loan.Id, {{(ctx.Plant("MEC001") ? "patron.CardNumber" : "patron.Id")}}, loan.DueUtc);
+                    _logger.LogInformation("Loan {LoanId} created for patron {PatronId}, due {DueUtc:u}", loan.Id, {{(ctx.Plant("MEC001") ? "/* planted: MEC001 */ patron.CardNumber" : "patron.Id")}}, loan.DueUtc);
                     return loan;
                 }
             """,
@@ -43,7 +43,7 @@ internal static class ServiceSources
 
                     loan.RenewalCount++;
                     loan.DueUtc = loan.DueUtc.AddDays(14);
-                    _logger.LogInformation("Loan {LoanId} renewed until {DueUtc:d}{{(ctx.Plant("MEC001") ? " ({Title})\", loan.Id, loan.DueUtc, loan.Title" : "\", loan.Id, loan.DueUtc")}});
+                    _logger.LogInformation("Loan {LoanId} renewed until {DueUtc:d}{{(ctx.Plant("MEC001") ? "/* planted: MEC001 */  ({Title})\", loan.Id, loan.DueUtc, loan.Title" : "\", loan.Id, loan.DueUtc")}});
                     return true;
                 }
             """,
@@ -66,12 +66,15 @@ internal static class ServiceSources
                     return fine;
                 }
             """,
-        ctx => $$"""
+        ctx =>
+        {
+            var leak = ctx.Plant("MEC001");
+            return $$"""
                 public int ReportOverdue(IEnumerable<Loan> loans, DateTime nowUtc)
                 {
                     var overdue = loans.Where(l => l.IsOverdue(nowUtc)).OrderBy(l => l.DueUtc).ToList();
-                    var ids = string.Join(", ", overdue.Select(l => {{(ctx.Plant("MEC001") ? "l.Patron.Email" : "l.Id")}}));
-                    _logger.LogWarning("{Count} overdue loans: {LoanIds}", overdue.Count, ids);
+                    var ids = string.Join(", ", overdue.Select(l => {{(leak ? "l.Patron.Email" : "l.Id")}}));
+                    _logger.LogWarning("{Count} overdue loans: {LoanIds}", overdue.Count, {{(leak ? "/* planted: MEC001 */ " : "")}}ids);
                     var byBranch = overdue.GroupBy(l => l.BranchId).Select(g => new { Branch = g.Key, Count = g.Count() });
                     foreach (var group in byBranch)
                     {
@@ -80,14 +83,15 @@ internal static class ServiceSources
 
                     return overdue.Count;
                 }
-            """,
+            """;
+        },
         ctx => $$"""
                 public void NotifyPatron(Patron patron, string subject)
                 {
                     var redactor = _redactors.GetRedactor(MecTaxonomy.PersonalData);
                     var masked = redactor.Redact(patron.Email);
-                    _logger.LogInformation("Notice '{Subject}' queued for {Email}", subject, {{(ctx.Plant("MEC001") ? "patron.Email" : "masked")}});
-                    _lastNotice = {{(ctx.Plant("MEC006") ? "patron.Phone" : "subject")}};
+                    _logger.LogInformation("Notice '{Subject}' queued for {Email}", subject, {{(ctx.Plant("MEC001") ? "/* planted: MEC001 */ patron.Email" : "masked")}});
+                    _lastNotice = {{(ctx.Plant("MEC006") ? "/* planted: MEC006 */ patron.Phone" : "subject")}};
                     _logger.NoticeSent(patron.Email);
                 }
             """,
@@ -114,7 +118,7 @@ internal static class ServiceSources
         ctx => $$"""
                 public void ProcessSession(Patron patron, IReadOnlyList<CatalogItem> items, DateTime nowUtc)
                 {
-                    using (_logger.BeginScope("Patron {PatronId}", {{(ctx.Plant("MEC001") ? "patron.CardNumber" : "patron.Id")}}))
+                    using (_logger.BeginScope("Patron {PatronId}", {{(ctx.Plant("MEC001") ? "/* planted: MEC001 */ patron.CardNumber" : "patron.Id")}}))
                     {
                         var count = 0;
                         foreach (var item in items)
@@ -137,7 +141,7 @@ internal static class ServiceSources
                 {
                     AuditTrail.Record(_logger, action, patron.Id);
                     AuditTrail.Count(_logger, "patrons.accessed", _patrons.Count);
-                    AuditTrail.Note(_logger, {{(ctx.Plant("MEC001") ? "patron.FullName" : "$\"category {patron.Category}\"")}});
+                    AuditTrail.Note(_logger, {{(ctx.Plant("MEC001") ? "/* planted: MEC001 */ patron.FullName" : "$\"category {patron.Category}\"")}});
                 }
             """,
         ctx => $$"""
@@ -161,7 +165,7 @@ internal static class ServiceSources
                 {
                     if (!_patrons.TryAdd(patron.Id, patron))
                     {
-                        throw new InvalidOperationException({{(ctx.Plant("MEC001") ? "$\"Duplicate patron {patron.Email}\"" : "$\"Duplicate patron {patron.Id}\"")}});
+                        throw new InvalidOperationException({{(ctx.Plant("MEC001") ? "/* planted: MEC001 */ $\"Duplicate patron {patron.Email}\"" : "$\"Duplicate patron {patron.Id}\"")}});
                     }
 
                     var age = DateTime.UtcNow.Year - patron.BirthDate.Year;
@@ -196,17 +200,22 @@ internal static class ServiceSources
 
                     builder.AppendLine("Please return or renew these items.");
                     var notice = builder.ToString();
-                    _logger.LogInformation("Notice of {Length} characters built for patron {PatronId}", {{(ctx.Plant("MEC001") ? "notice" : "notice.Length")}}, patron.Id);
+                    _logger.LogInformation("Notice of {Length} characters built for patron {PatronId}", {{(ctx.Plant("MEC001") ? "/* planted: MEC001 */ notice" : "notice.Length")}}, patron.Id);
                     return notice;
                 }
             """,
-        ctx => $$"""
-                public void ConfirmCard(Patron patron)
-                {
-                    var shown = {{(ctx.Plant("MEC001") ? "patron.CardNumber.ToUpperInvariant()" : "MaskCard(patron.CardNumber)")}};
-                    _logger.LogInformation("Card {Card} confirmed for patron {PatronId}", shown, patron.Id);
-                }
-            """,
+        ctx =>
+        {
+            // The leak is reported where the value enters the log, a line below where it is read.
+            var leak = ctx.Plant("MEC001");
+            return $$"""
+                    public void ConfirmCard(Patron patron)
+                    {
+                        var shown = {{(leak ? "patron.CardNumber.ToUpperInvariant()" : "MaskCard(patron.CardNumber)")}};
+                        _logger.LogInformation("Card {Card} confirmed for patron {PatronId}", {{(leak ? "/* planted: MEC001 */ " : "")}}shown, patron.Id);
+                    }
+                """;
+        },
         ctx => $$"""
                 public string Greeting(Patron patron, bool formal)
                 {
@@ -226,7 +235,7 @@ internal static class ServiceSources
                     }
 
                     _logger.LogInformation("{Count} hold lines prepared", lines.Count);
-                    {{(ctx.Plant("MEC001") ? "_logger.LogDebug(\"First line: {Line}\", lines.FirstOrDefault());" : "_logger.LogDebug(\"First position: {Position}\", holds.Select(h => h.Position).FirstOrDefault());")}}
+                    {{(ctx.Plant("MEC001") ? "/* planted: MEC001 */ _logger.LogDebug(\"First line: {Line}\", lines.FirstOrDefault());" : "_logger.LogDebug(\"First position: {Position}\", holds.Select(h => h.Position).FirstOrDefault());")}}
                     return lines;
                 }
             """,
@@ -236,7 +245,7 @@ internal static class ServiceSources
                     var text = Compose(patron, loan, nowUtc);
                     var digest = text.GetHashCode();
                     _logger.LogInformation("Reminder {Digest} for loan {LoanId}", digest, loan.Id);
-                    {{(ctx.Plant("MEC001") ? "Console.WriteLine(text);" : "Console.WriteLine($\"reminder {loan.Id} queued\");")}}
+                    {{(ctx.Plant("MEC001") ? "/* planted: MEC001 */ Console.WriteLine(text);" : "Console.WriteLine($\"reminder {loan.Id} queued\");")}}
                 }
 
                 private static string Compose(Patron patron, Loan loan, DateTime nowUtc) =>
@@ -350,7 +359,7 @@ internal static class ServiceSources
                     var days = queries.GroupBy(q => q.AtUtc.Date).Count();
                     var repeated = queries.GroupBy(q => q.Terms).Count(g => g.Count() > 1);
                     _logger.LogInformation("{Total} searches over {Days} days, {Repeated} repeated terms", queries.Count, days, repeated);
-                    {{(ctx.Plant("MEC001") ? "_logger.LogDebug(\"Last query {Query}\", queries.LastOrDefault());" : "_logger.LogDebug(\"{Distinct} distinct patrons searched\", queries.Select(q => q.PatronId).Distinct().Count());")}}
+                    {{(ctx.Plant("MEC001") ? "/* planted: MEC001 */ _logger.LogDebug(\"Last query {Query}\", queries.LastOrDefault());" : "_logger.LogDebug(\"{Distinct} distinct patrons searched\", queries.Select(q => q.PatronId).Distinct().Count());")}}
                 }
             """,
         ctx => $$"""

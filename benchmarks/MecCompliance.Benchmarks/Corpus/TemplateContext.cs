@@ -1,18 +1,14 @@
 namespace MecCompliance.Benchmarks.Corpus;
 
 /// <summary>
-/// The seeded state one corpus is generated from: the random source, the module being written, and the tally of the
-/// violations deliberately planted in otherwise correct code (what a complete engine is expected to report).
+/// The seeded state one corpus is generated from: the random source and the module being written.
 /// </summary>
 internal sealed class TemplateContext(int seed, double violationRate)
 {
     private readonly Random _random = new(seed);
-    private readonly Dictionary<string, int> _planted = new(StringComparer.Ordinal);
 
     /// <summary>The namespace of the module (one branch library's code) being written.</summary>
     public string Namespace { get; set; } = "";
-
-    public IReadOnlyDictionary<string, int> Planted => _planted;
 
     public int Next(int minInclusive, int maxExclusive) => _random.Next(minInclusive, maxExclusive);
 
@@ -31,15 +27,9 @@ internal sealed class TemplateContext(int seed, double violationRate)
         return order.Take(Math.Min(count, order.Length)).ToArray();
     }
 
-    /// <summary>Whether this site gets the leaking variant; every planted leak is counted under the id it should raise.</summary>
-    public bool Plant(string diagnosticId)
-    {
-        if (_random.NextDouble() >= violationRate)
-        {
-            return false;
-        }
-
-        _planted[diagnosticId] = _planted.GetValueOrDefault(diagnosticId) + 1;
-        return true;
-    }
+    /// <summary>
+    /// Whether this site gets the leaking variant. The variant's text starts with a <c>/* planted: ID */</c> marker on the
+    /// line where <paramref name="diagnosticId"/> should be reported, so findings can be matched line by line.
+    /// </summary>
+    public bool Plant(string diagnosticId) => _random.NextDouble() < violationRate;
 }

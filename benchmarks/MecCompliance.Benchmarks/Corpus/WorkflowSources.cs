@@ -56,7 +56,7 @@ internal static class WorkflowSources
                     HoldStatus.InTransit => $"Hold {hold.Id} is on its way",
                     HoldStatus.Waiting when hold.Position == 1 => $"Hold {hold.Id} is next",
                     HoldStatus.Waiting => $"Hold {hold.Id} is number {hold.Position}",
-                    _ => {{(ctx.Plant("MEC001") ? "throw new InvalidOperationException($\"Hold for {hold.Title} is closed\")" : "throw new InvalidOperationException($\"Hold {hold.Id} is closed\")")}},
+                    _ => {{(ctx.Plant("MEC001") ? "/* planted: MEC001 */ throw new InvalidOperationException($\"Hold for {hold.Title} is closed\")" : "throw new InvalidOperationException($\"Hold {hold.Id} is closed\")")}},
                 };
             """,
         ctx => $$"""
@@ -106,7 +106,7 @@ internal static class WorkflowSources
                     foreach (var hold in expired)
                     {
                         _logger.HoldExpired(hold.Id, hold.PickupBranchId);
-                        {{(ctx.Plant("MEC001") ? "_logger.LogDebug(\"Expired for {Patron}\", hold.Patron);" : "_logger.LogDebug(\"Expired for patron {PatronId}\", hold.Patron.Id);")}}
+                        {{(ctx.Plant("MEC001") ? "/* planted: MEC001 */ _logger.LogDebug(\"Expired for {Patron}\", hold.Patron);" : "_logger.LogDebug(\"Expired for patron {PatronId}\", hold.Patron.Id);")}}
                     }
                 }
             """,
@@ -151,7 +151,7 @@ internal static class WorkflowSources
                     }
 
                     activity?.SetTag("fines.processed", processed);
-                    {{(ctx.Plant("MEC001") ? "activity?.SetTag(\"fines.last.patron\", loans.LastOrDefault()?.Patron.Email);" : "activity?.SetTag(\"fines.total\", total);")}}
+                    {{(ctx.Plant("MEC001") ? "/* planted: MEC001 */ activity?.SetTag(\"fines.last.patron\", loans.LastOrDefault()?.Patron.Email);" : "activity?.SetTag(\"fines.total\", total);")}}
                     return total;
                 }
             """,
@@ -161,7 +161,7 @@ internal static class WorkflowSources
                     var days = loan.DaysOverdue(nowUtc);
                     if (days < 0)
                     {
-                        throw new InvalidOperationException({{(ctx.Plant("MEC001") ? "\"Negative lateness for \" + loan.Patron.FullName" : "\"Negative lateness for loan \" + loan.Id")}});
+                        throw new InvalidOperationException({{(ctx.Plant("MEC001") ? "/* planted: MEC001 */ \"Negative lateness for \" + loan.Patron.FullName" : "\"Negative lateness for loan \" + loan.Id")}});
                     }
 
                     var rate = loan.Patron.Category switch
@@ -178,7 +178,7 @@ internal static class WorkflowSources
                 {
                     Debug.WriteLine($"fines: {patrons.Count} patrons");
                     System.Diagnostics.Trace.TraceInformation("fines: {0} with balance", patrons.Count(p => p.FinesDue > 0));
-                    {{(ctx.Plant("MEC001") ? "Debug.WriteLine(patrons.First().Phone);" : "Debug.WriteLine(patrons.Sum(p => p.FinesDue));")}}
+                    {{(ctx.Plant("MEC001") ? "/* planted: MEC001 */ Debug.WriteLine(patrons.First().Phone);" : "Debug.WriteLine(patrons.Sum(p => p.FinesDue));")}}
                 }
             """,
         ctx => """

@@ -24,6 +24,7 @@ public sealed record SizeResult(
     double FloorPassCpuMs,
     double AnalyzerPassCpuMs,
     double AnalyzerExecutionMs,
+    double FloorExecutionMs,
     double FloorGcPauseMs,
     double AnalyzerGcPauseMs,
     double FloorAllocatedMb,
@@ -36,7 +37,9 @@ public sealed record SizeResult(
     int CompilerErrors,
     IReadOnlyList<string> FirstCompilerErrors,
     IReadOnlyList<string> AnalyzerExceptions,
-    IReadOnlyList<string> Diagnostics)
+    IReadOnlyList<string> Diagnostics,
+    IReadOnlyList<string> Missed,
+    IReadOnlyList<string> Unexpected)
 {
     /// <summary>Analyzer callbacks' own time over the compiler's binding time: the target is at most 0.10.</summary>
     public double Ratio => CompileMs == 0 ? 0 : AnalyzerExecutionMs / CompileMs;
@@ -71,6 +74,7 @@ public static class CompileVersusAnalyzers
         }
 
         var last = runs[^1];
+        var (missed, unexpected) = analyzers.IsEmpty ? ([], []) : Compare(corpus, last.Full.Diagnostics);
         var perAnalyzer = analyzers
             .Select(Name)
             .Select(name => (name, Median(runs.Select(r => r.PerAnalyzerMs[name])), Median(runs.Select(r => r.AloneCpuMs.GetValueOrDefault(name)))))
@@ -85,6 +89,7 @@ public static class CompileVersusAnalyzers
             Median(runs.Select(r => r.Floor.CpuMs)),
             Median(runs.Select(r => r.Full.CpuMs)),
             Median(runs.Select(r => r.PerAnalyzerMs.Values.Sum())),
+            Median(runs.Select(r => r.Floor.ExecutionMs.Values.Sum())),
             Median(runs.Select(r => r.Floor.GcPauseMs)),
             Median(runs.Select(r => r.Full.GcPauseMs)),
             Median(runs.Select(r => r.Floor.AllocatedMb)),
@@ -102,7 +107,26 @@ public static class CompileVersusAnalyzers
                 .ThenBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
                 .ThenBy(d => d.Location.SourceSpan.Start)
                 .Select(d => d.ToString())
-                .ToList());
+                .ToList(),
+            missed,
+            unexpected);
+    }
+
+    /// <summary>Planted leaks no diagnostic was reported for, and diagnostics on lines where nothing was planted.</summary>
+    private static (List<string> Missed, List<string> Unexpected) Compare(GeneratedCorpus corpus, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var planted = corpus.Leaks.Select(l => (l.Path, l.Line, l.DiagnosticId)).ToHashSet();
+        var reported = diagnostics
+            .Where(d => d.Location.IsInSource)
+            .Select(d => (Path: d.Location.SourceTree!.FilePath, d.Location.GetLineSpan().StartLinePosition.Line, d.Id, Text: d.ToString()))
+            .ToList();
+        var found = reported.Select(r => (r.Path, r.Line, r.Id)).ToHashSet();
+        var missed = corpus.Leaks
+            .Where(l => !found.Contains((l.Path, l.Line, l.DiagnosticId)))
+            .Select(l => $"{l.Path}({l.Line + 1}): {l.DiagnosticId} planted, not reported")
+            .ToList();
+        var unexpected = reported.Where(r => !planted.Contains((r.Path, r.Line, r.Id))).Select(r => r.Text).ToList();
+        return (missed, unexpected);
     }
 
     public static string Name(DiagnosticAnalyzer analyzer) => analyzer.GetType().Name;

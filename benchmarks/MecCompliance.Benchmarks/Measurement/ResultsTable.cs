@@ -9,13 +9,13 @@ public static class ResultsTable
     public static string Render(IReadOnlyList<SizeResult> results)
     {
         var text = new StringBuilder();
-        text.AppendLine("| files | lines | compile ms | analyzers ms | ratio | compile CPU ms | floor pass CPU ms | analyzer pass CPU ms | analyzers CPU ms | ratio (CPU) | compile CPU ms / 1k lines | analyzers CPU ms / 1k lines | diagnostics |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        text.AppendLine("| files | lines | compile ms | analyzers ms | ratio | floor analyzer ms | compile CPU ms | floor pass CPU ms | analyzer pass CPU ms | analyzers CPU ms | ratio (CPU) | compile CPU ms / 1k lines | analyzers CPU ms / 1k lines | diagnostics |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
         {
             var analyzerCells = r.PerAnalyzer.Count > 0
-                ? Invariant($"{r.AnalyzerExecutionMs:F0} | {r.Ratio:P1} | {r.CompileCpuMs:F0} | {r.FloorPassCpuMs:F0} | {r.AnalyzerPassCpuMs:F0} | {r.AnalyzerCpuMs:F0} | {r.RatioCpu:P1} | {PerKiloLine(r.CompileCpuMs, r):F2} | {PerKiloLine(r.AnalyzerCpuMs, r):F2}")
-                : Invariant($"n/a | n/a | {r.CompileCpuMs:F0} | n/a | n/a | n/a | n/a | {PerKiloLine(r.CompileCpuMs, r):F2} | n/a");
+                ? Invariant($"{r.AnalyzerExecutionMs:F0} | {r.Ratio:P1} | {r.FloorExecutionMs:F0} | {r.CompileCpuMs:F0} | {r.FloorPassCpuMs:F0} | {r.AnalyzerPassCpuMs:F0} | {r.AnalyzerCpuMs:F0} | {r.RatioCpu:P1} | {PerKiloLine(r.CompileCpuMs, r):F2} | {PerKiloLine(r.AnalyzerCpuMs, r):F2}")
+                : Invariant($"n/a | n/a | n/a | {r.CompileCpuMs:F0} | n/a | n/a | n/a | n/a | {PerKiloLine(r.CompileCpuMs, r):F2} | n/a");
             text.AppendLine(Invariant($"| {r.Files:N0} | {r.Lines:N0} | {r.CompileMs:F0} | {analyzerCells} | {Counts(r.DiagnosticsById)} |"));
         }
 
@@ -63,11 +63,13 @@ public static class ResultsTable
         }
 
         text.AppendLine();
-        text.AppendLine("| files | planted leaks (what a complete engine reports) | reported | compiler errors | analyzer exceptions |");
-        text.AppendLine("|---:|---|---|---:|---:|");
+        text.AppendLine("| files | planted leaks (what a complete engine reports) | reported | planted, not reported (line by line) | reported where nothing was planted | compiler errors | analyzer exceptions |");
+        text.AppendLine("|---:|---|---|---|---|---:|---:|");
         foreach (var r in results)
         {
-            text.AppendLine(Invariant($"| {r.Files:N0} | {Counts(r.Planted)} | {Counts(r.DiagnosticsById)} | {r.CompilerErrors} | {r.AnalyzerExceptions.Count} |"));
+            var missed = r.PerAnalyzer.Count == 0 ? "n/a" : Counts(ById(r.Missed, s => s[(s.IndexOf("): ", StringComparison.Ordinal) + 3)..].Split(' ')[0]));
+            var unexpected = r.PerAnalyzer.Count == 0 ? "n/a" : Counts(ById(r.Unexpected, s => s.Split(": ")[1].Split(' ')[^1]));
+            text.AppendLine(Invariant($"| {r.Files:N0} | {Counts(r.Planted)} | {Counts(r.DiagnosticsById)} | {missed} | {unexpected} | {r.CompilerErrors} | {r.AnalyzerExceptions.Count} |"));
         }
 
         return text.ToString();
@@ -80,6 +82,9 @@ public static class ResultsTable
         var from = PerKiloLine(smallMs, small);
         return from == 0 ? 0 : PerKiloLine(largeMs, large) / from;
     }
+
+    private static Dictionary<string, int> ById(IEnumerable<string> lines, Func<string, string> id) =>
+        lines.GroupBy(id).ToDictionary(g => g.Key, g => g.Count());
 
     private static string Counts(IReadOnlyDictionary<string, int> byId) =>
         byId.Count == 0 ? "none" : string.Join(", ", byId.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
