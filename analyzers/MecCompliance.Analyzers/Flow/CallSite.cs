@@ -9,6 +9,8 @@ namespace MecCompliance.Analyzers.Flow;
 /// </summary>
 internal sealed class CallSite
 {
+    private readonly IOperation?[] _argumentValues;
+
     public CallSite(IMethodSymbol callee, IOperation operation, bool isVirtual)
     {
         Callee = callee;
@@ -16,11 +18,10 @@ internal sealed class CallSite
         IsVirtual = isVirtual;
         Result = new CallResultLabel(this);
         Arguments = new LabelSet[callee.Parameters.Length];
-        ArgumentLocations = new Location[callee.Parameters.Length];
+        _argumentValues = new IOperation?[callee.Parameters.Length];
         for (var i = 0; i < Arguments.Length; i++)
         {
             Arguments[i] = LabelSet.Empty;
-            ArgumentLocations[i] = operation.Syntax.GetLocation();
         }
     }
 
@@ -39,7 +40,9 @@ internal sealed class CallSite
 
     public LabelSet[] Arguments { get; }
 
-    public Location[] ArgumentLocations { get; }
+    /// <summary>Where the argument for parameter <paramref name="ordinal"/> is written (the call when it is implicit).</summary>
+    public Location ArgumentLocation(int ordinal) =>
+        (ordinal >= 0 && ordinal < _argumentValues.Length ? _argumentValues[ordinal] : null)?.Syntax.GetLocation() ?? Location;
 
     public Location Location => Operation.Syntax.GetLocation();
 
@@ -49,12 +52,12 @@ internal sealed class CallSite
 
     public void MergeReceiver(LabelSet labels) => Receiver = Receiver.Union(labels);
 
-    public void MergeArgument(int ordinal, LabelSet labels, Location location)
+    public void MergeArgument(int ordinal, LabelSet labels, IOperation value)
     {
         if (ordinal >= 0 && ordinal < Arguments.Length)
         {
             Arguments[ordinal] = Arguments[ordinal].Union(labels);
-            ArgumentLocations[ordinal] = location;
+            _argumentValues[ordinal] = value;
         }
     }
 }

@@ -8,34 +8,34 @@ namespace MecCompliance.Analyzers.Flow;
 /// </summary>
 internal sealed class FlowState
 {
-    private readonly Dictionary<object, LabelSet> _values;
+    // Allocated on the first label: most program points of most methods hold none, and states are cloned per block.
+    private Dictionary<object, LabelSet>? _values;
 
     public FlowState()
     {
-        _values = new Dictionary<object, LabelSet>(KeyComparer.Instance);
     }
 
-    private FlowState(Dictionary<object, LabelSet> values)
+    private FlowState(Dictionary<object, LabelSet>? values)
     {
-        _values = new Dictionary<object, LabelSet>(values, KeyComparer.Instance);
+        _values = values is null || values.Count == 0 ? null : new Dictionary<object, LabelSet>(values, KeyComparer.Instance);
     }
 
     public FlowState Clone() => new(_values);
 
-    public IEnumerable<KeyValuePair<object, LabelSet>> Entries => _values;
+    public IEnumerable<KeyValuePair<object, LabelSet>> Entries => _values ?? Enumerable.Empty<KeyValuePair<object, LabelSet>>();
 
-    public LabelSet Get(object key) => _values.TryGetValue(key, out var labels) ? labels : LabelSet.Empty;
+    public LabelSet Get(object key) => _values is not null && _values.TryGetValue(key, out var labels) ? labels : LabelSet.Empty;
 
     /// <summary>Assignment: the previous labels are killed.</summary>
     public void Set(object key, LabelSet labels)
     {
         if (labels.IsEmpty)
         {
-            _values.Remove(key);
+            _values?.Remove(key);
         }
         else
         {
-            _values[key] = labels;
+            (_values ??= new Dictionary<object, LabelSet>(KeyComparer.Instance))[key] = labels;
         }
     }
 
@@ -44,16 +44,22 @@ internal sealed class FlowState
     {
         if (!labels.IsEmpty)
         {
-            _values[key] = Get(key).Union(labels);
+            (_values ??= new Dictionary<object, LabelSet>(KeyComparer.Instance))[key] = Get(key).Union(labels);
         }
     }
 
     /// <summary>Joins <paramref name="other"/> into this state; returns whether anything was added.</summary>
     public bool JoinWith(FlowState other)
     {
+        if (other._values is null)
+        {
+            return false;
+        }
+
         var changed = false;
         foreach (var pair in other._values)
         {
+            _values ??= new Dictionary<object, LabelSet>(KeyComparer.Instance);
             if (_values.TryGetValue(pair.Key, out var existing))
             {
                 if (!existing.Covers(pair.Value))

@@ -434,7 +434,7 @@ internal sealed class InterproceduralSolver
                         foreach (var pair in Resolve(site.Arguments[parameterSink.Ordinal]).Sources)
                         {
                             var path = pair.Value.Add(method).AddRange(parameterSink.Path);
-                            Add(pair.Key, parameterSink.Sink, site.ArgumentLocations[parameterSink.Ordinal], path);
+                            Add(pair.Key, parameterSink.Sink, site.ArgumentLocation(parameterSink.Ordinal), path);
                         }
                     }
                 }

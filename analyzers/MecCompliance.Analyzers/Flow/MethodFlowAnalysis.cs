@@ -645,7 +645,7 @@ internal sealed class MethodFlowAnalysis
         {
             if (argument.Parameter is { } parameter)
             {
-                site.MergeArgument(parameter.Ordinal, argument.Labels, argument.Value.Syntax.GetLocation());
+                site.MergeArgument(parameter.Ordinal, argument.Labels, argument.Value);
             }
         }
 
