@@ -437,7 +437,7 @@ internal sealed class InterproceduralSolver
                 {
                     if (!pair.Value.IsEmpty)
                     {
-                        Add(pair.Key, sink, sink.Value.Syntax.GetLocation(), pair.Value);
+                        Add(pair.Key, sink, sink.ValueSyntax.GetLocation(), pair.Value);
                     }
                 }
             }
