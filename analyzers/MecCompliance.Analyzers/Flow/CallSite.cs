@@ -9,16 +9,19 @@ namespace MecCompliance.Analyzers.Flow;
 /// </summary>
 internal sealed class CallSite
 {
-    private readonly IOperation?[] _argumentValues;
+    // Syntax, not operations: a call site lives until compilation end, and keeping its operations would keep the
+    // body's whole operation tree reachable after the body is analysed.
+    private readonly SyntaxNode _syntax;
+    private readonly SyntaxNode?[] _argumentValues;
 
     public CallSite(IMethodSymbol callee, IOperation operation, bool isVirtual)
     {
         Callee = callee;
-        Operation = operation;
+        _syntax = operation.Syntax;
         IsVirtual = isVirtual;
         Result = new CallResultLabel(this);
         Arguments = new LabelSet[callee.Parameters.Length];
-        _argumentValues = new IOperation?[callee.Parameters.Length];
+        _argumentValues = new SyntaxNode?[callee.Parameters.Length];
         for (var i = 0; i < Arguments.Length; i++)
         {
             Arguments[i] = LabelSet.Empty;
@@ -27,8 +30,6 @@ internal sealed class CallSite
 
     /// <summary>The method called (its original definition), or the virtual/interface member dispatched on.</summary>
     public IMethodSymbol Callee { get; }
-
-    public IOperation Operation { get; }
 
     /// <summary>Whether the call dispatches: the targets are the callee and every implementation in the compilation.</summary>
     public bool IsVirtual { get; }
@@ -42,9 +43,9 @@ internal sealed class CallSite
 
     /// <summary>Where the argument for parameter <paramref name="ordinal"/> is written (the call when it is implicit).</summary>
     public Location ArgumentLocation(int ordinal) =>
-        (ordinal >= 0 && ordinal < _argumentValues.Length ? _argumentValues[ordinal] : null)?.Syntax.GetLocation() ?? Location;
+        (ordinal >= 0 && ordinal < _argumentValues.Length ? _argumentValues[ordinal] : null)?.GetLocation() ?? Location;
 
-    public Location Location => Operation.Syntax.GetLocation();
+    public Location Location => _syntax.GetLocation();
 
     public bool ReturnsValue => !Callee.ReturnsVoid && !TypeShapes.IsMeasure(Callee.ReturnType);
 
@@ -57,7 +58,7 @@ internal sealed class CallSite
         if (ordinal >= 0 && ordinal < Arguments.Length)
         {
             Arguments[ordinal] = Arguments[ordinal].Union(labels);
-            _argumentValues[ordinal] = value;
+            _argumentValues[ordinal] = value.Syntax;
         }
     }
 }

@@ -207,7 +207,7 @@ internal sealed class FlowSession
 internal sealed class MethodEntry
 {
     private readonly FlowSession _session;
-    private readonly ImmutableArray<IOperation> _blocks;
+    private ImmutableArray<IOperation> _blocks;
     private readonly object _lock = new();
     private MethodFlow? _flow;
     private ImmutableArray<ClassifiedFlow> _localFlows;
@@ -250,6 +250,9 @@ internal sealed class MethodEntry
 
             var flow = Analyze(cancellationToken);
             _localFlows = flow.LocalFlows();
+
+            // The analysis is all that is needed from here on; the operation trees need not stay reachable.
+            _blocks = ImmutableArray<IOperation>.Empty;
             Volatile.Write(ref _flow, flow);
             return flow;
         }

@@ -22,6 +22,12 @@ internal sealed class InterproceduralSolver
     private readonly Dictionary<CallSite, List<MethodEntry>> _targets = new();
     private readonly List<MethodEntry> _analysedAtEnd = [];
 
+    // A top-level resolution depends only on its label set and the summaries: it stays valid until a summary changes,
+    // so the rounds that change nothing (always the last) and Collect reuse it instead of walking call chains again.
+    private readonly Dictionary<LabelSet, Resolution> _resolved = new();
+    private readonly HashSet<CallSite> _visiting = [];
+    private static readonly Resolution NoResolution = new();
+
     public InterproceduralSolver(FlowSession session, CancellationToken cancellationToken)
     {
         _session = session;
@@ -142,9 +148,10 @@ internal sealed class InterproceduralSolver
 
         if (site.IsVirtual && _implementations.TryGetValue(site.Callee, out var implementations))
         {
+            var added = new HashSet<MethodEntry>(targets);
             foreach (var implementation in implementations)
             {
-                if (!targets.Contains(implementation))
+                if (added.Add(implementation))
                 {
                     targets.Add(implementation);
                 }
@@ -244,7 +251,7 @@ internal sealed class InterproceduralSolver
     {
         var summary = _summaries[entry.Owner];
         var flow = entry.Flow!;
-        var changed = summary.MergeReturns(Resolve(flow.Returns));
+        var changed = Changed(summary.MergeReturns(Resolve(flow.Returns)));
 
         foreach (var sink in flow.Sinks)
         {
@@ -252,7 +259,7 @@ internal sealed class InterproceduralSolver
             {
                 if (!IsClassifiedParameter(entry.Owner, parameter))
                 {
-                    changed |= summary.AddParameterSink(parameter, sink, ImmutableArray<IMethodSymbol>.Empty);
+                    changed |= Changed(summary.AddParameterSink(parameter, sink, ImmutableArray<IMethodSymbol>.Empty));
                 }
             }
         }
@@ -278,7 +285,7 @@ internal sealed class InterproceduralSolver
                     {
                         if (!IsClassifiedParameter(entry.Owner, parameter))
                         {
-                            changed |= summary.AddParameterSink(parameter, parameterSink.Sink, parameterSink.Path.Insert(0, targetMethod));
+                            changed |= Changed(summary.AddParameterSink(parameter, parameterSink.Sink, parameterSink.Path.Insert(0, targetMethod)));
                         }
                     }
                 }
@@ -286,6 +293,17 @@ internal sealed class InterproceduralSolver
         }
 
         return changed;
+    }
+
+    /// <summary>A summary grew: every memoised resolution may now be incomplete.</summary>
+    private bool Changed(bool grew)
+    {
+        if (grew)
+        {
+            _resolved.Clear();
+        }
+
+        return grew;
     }
 
     /// <summary>
@@ -301,14 +319,23 @@ internal sealed class InterproceduralSolver
         (_session.Symbols.DeclaredOn(method.Parameters[ordinal]) != DataClass.None ||
          (method.MethodKind == MethodKind.PropertySet && method.AssociatedSymbol is { } property && _session.DeclaredClasses(property) != DataClass.None));
 
+    /// <remarks>The result is shared (memoised): callers only read it.</remarks>
     private Resolution Resolve(LabelSet labels)
     {
-        var resolution = new Resolution();
-        if (!labels.IsEmpty)
+        if (labels.IsEmpty)
         {
-            Resolve(labels, resolution, ImmutableArray<IMethodSymbol>.Empty, new HashSet<CallSite>());
+            return NoResolution;
         }
 
+        if (_resolved.TryGetValue(labels, out var resolution))
+        {
+            return resolution;
+        }
+
+        resolution = new Resolution();
+        _visiting.Clear();
+        Resolve(labels, resolution, ImmutableArray<IMethodSymbol>.Empty, _visiting);
+        _resolved[labels] = resolution;
         return resolution;
     }
 
@@ -410,7 +437,7 @@ internal sealed class InterproceduralSolver
                 {
                     if (!pair.Value.IsEmpty)
                     {
-                        Add(pair.Key, sink, sink.Value.Syntax.GetLocation(), pair.Value);
+                        Add(pair.Key, sink, sink.ValueSyntax.GetLocation(), pair.Value);
                     }
                 }
             }

@@ -12,7 +12,7 @@ internal sealed class SinkEvent
     public SinkEvent(Sink sink, IOperation value, IOperation sinkOperation, DataClass sanctioned)
     {
         Sink = sink;
-        Value = value;
+        ValueSyntax = value.Syntax;
         SinkOperation = sinkOperation;
         Sanctioned = sanctioned;
     }
@@ -20,9 +20,11 @@ internal sealed class SinkEvent
     public Sink Sink { get; }
 
     /// <summary>The value that leaves: where a finding is reported.</summary>
-    public IOperation Value { get; }
+    /// <remarks>Syntax rather than the operation: the event outlives its body's analysis.</remarks>
+    public SyntaxNode ValueSyntax { get; }
 
     /// <summary>The call, creation or assignment that is the sink.</summary>
+    /// <remarks>Kept as an operation: the command-line report reads the host out of the call's arguments.</remarks>
     public IOperation SinkOperation { get; }
 
     /// <summary>Classes allowed through this sink (a classified <c>[LoggerMessage]</c> parameter).</summary>
