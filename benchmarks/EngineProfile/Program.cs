@@ -4,7 +4,7 @@ using System.Globalization;
 using MecCompliance.Analyzers.Flow;
 using MecCompliance.Analyzers.Policy;
 using MecCompliance.Benchmarks.Corpus;
-using MecCompliance.Benchmarks.Measurement;
+using MecCompliance.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -41,7 +41,7 @@ public static class Program
         var compilation = CSharpCompilation.Create(
             "Evergreen.Consortium",
             trees,
-            CorpusReferences.All,
+            Net80References.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
 
         var compile = Time(() => compilation.GetDiagnostics());

@@ -201,7 +201,7 @@ public static class CompileVersusAnalyzers
         CSharpCompilation.Create(
             "Evergreen.Consortium",
             trees,
-            CorpusReferences.All,
+            MecCompliance.Shared.Net80References.All,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,

@@ -1,15 +1,18 @@
+using System;
 using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 
-namespace MecCompliance.Benchmarks.Measurement;
+namespace MecCompliance.Shared;
 
 /// <summary>
-/// What the corpus compiles against: the .NET 8 reference assemblies (fixed, whatever runtime hosts the benchmark, so
-/// numbers from two machines bind the same symbols), the attributes, and the net8.0 builds of Logging.Abstractions and
-/// Compliance.Abstractions from their package folders, recorded at build time.
+/// References for in-memory compilations, resolved offline and the same on every machine: .NET 8 reference assemblies
+/// from Basic.Reference.Assemblies, the attributes assembly, and the net8.0 (else netstandard) builds of real libraries
+/// taken from the package folders that Net80References.props records in this assembly's metadata.
 /// </summary>
-public static class CorpusReferences
+internal static class Net80References
 {
     public static ImmutableArray<MetadataReference> All { get; } = Build();
 
@@ -23,13 +26,14 @@ public static class CorpusReferences
         return builder.ToImmutable();
     }
 
-    private static MetadataReference FromPackage(string packageId)
+    /// <summary>The net8.0 (else netstandard) build of <paramref name="packageId"/>'s assembly of the same name.</summary>
+    public static MetadataReference FromPackage(string packageId)
     {
-        var root = typeof(CorpusReferences).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        var root = typeof(Net80References).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "package:" + packageId)?.Value;
         if (string.IsNullOrEmpty(root))
         {
-            throw new InvalidOperationException($"The benchmark records no package folder for {packageId}.");
+            throw new InvalidOperationException($"No package folder is recorded for {packageId}: reference it in tests/Shared/Net80References.props.");
         }
 
         foreach (var tfm in new[] { "net8.0", "netstandard2.1", "netstandard2.0" })
