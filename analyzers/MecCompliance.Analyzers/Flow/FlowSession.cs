@@ -276,12 +276,23 @@ internal sealed class MethodEntry
                 root = root.Parent;
             }
 
-            if (!roots.Add(root) || CreateGraph(root, cancellationToken) is not { } graph)
+            if (!roots.Add(root))
             {
                 continue;
             }
 
-            var flow = MethodFlowAnalysis.Analyze(_session, Owner, graph, cancellationToken);
+            // Most bodies are analysed over their operation tree; building a control-flow graph is the costly step.
+            var flow = MethodFlowAnalysis.AnalyzeStructured(_session, Owner, root, cancellationToken);
+            if (flow is null)
+            {
+                if (CreateGraph(root, cancellationToken) is not { } graph)
+                {
+                    continue;
+                }
+
+                flow = MethodFlowAnalysis.Analyze(_session, Owner, graph, cancellationToken);
+            }
+
             sinks = sinks.AddRange(flow.Sinks);
             calls = calls.AddRange(flow.Calls);
             returns = returns.Union(flow.Returns);

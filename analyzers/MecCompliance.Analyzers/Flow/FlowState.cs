@@ -48,6 +48,10 @@ internal sealed class FlowState
         }
     }
 
+    /// <summary>This state becomes a copy of <paramref name="other"/> (the paths that reached it were all cut off).</summary>
+    public void ReplaceWith(FlowState other) =>
+        _values = other._values is null || other._values.Count == 0 ? null : new Dictionary<object, LabelSet>(other._values, KeyComparer.Instance);
+
     /// <summary>Joins <paramref name="other"/> into this state; returns whether anything was added.</summary>
     public bool JoinWith(FlowState other)
     {

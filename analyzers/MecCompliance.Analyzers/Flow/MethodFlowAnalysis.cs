@@ -11,7 +11,7 @@ namespace MecCompliance.Analyzers.Flow;
 /// <c>Select(x =&gt; x.Email)</c> is classified and <c>Select(x =&gt; x.Id)</c> is not); local functions are analysed
 /// at each call with the arguments' labels. Calls into the compilation are kept as symbolic call-result labels.
 /// </summary>
-internal sealed class MethodFlowAnalysis
+internal sealed partial class MethodFlowAnalysis
 {
     private const int MaxVisitsPerBlock = 24;
     private const int MaxNestedGraphs = 6;
@@ -149,7 +149,7 @@ internal sealed class MethodFlowAnalysis
         for (var pass = 0; pass < 64; pass++)
         {
             var changed = false;
-            foreach (var block in graph.Cfg.Blocks)
+            foreach (var block in graph.Cfg!.Blocks)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 var state = global.Clone();
@@ -353,6 +353,27 @@ internal sealed class MethodFlowAnalysis
                 var statement = (IExpressionStatementOperation)operation;
                 Evaluate(statement.Operation, state, graph);
                 return LabelSet.Empty;
+            case OperationKind.Conditional when graph.Cfg is null:
+            case OperationKind.Coalesce when graph.Cfg is null:
+            case OperationKind.CoalesceAssignment when graph.Cfg is null:
+            case OperationKind.ConditionalAccess when graph.Cfg is null:
+            case OperationKind.ConditionalAccessInstance when graph.Cfg is null:
+            case OperationKind.SwitchExpression when graph.Cfg is null:
+            case OperationKind.AnonymousFunction when graph.Cfg is null:
+            case OperationKind.Throw when graph.Cfg is null:
+                // Only operation trees hold these (a control-flow graph lowers them): structured mode.
+                return EvaluateStructured(operation, state, graph);
+            case OperationKind.With:
+            case OperationKind.MemberInitializer:
+            case OperationKind.InterpolatedStringHandlerCreation:
+            case OperationKind.Invalid:
+            case OperationKind.None when graph.Cfg is null:
+                if (graph.Cfg is null)
+                {
+                    throw new StructuredModeUnsupported();
+                }
+
+                goto default;
             default:
             {
                 var labels = UnionOf(operation.ChildOperations, state, graph);
@@ -589,7 +610,7 @@ internal sealed class MethodFlowAnalysis
     private LabelSet Create(IObjectCreationOperation creation, FlowState state, Graph graph)
     {
         var arguments = EvaluateArguments(creation.Arguments, LabelSet.Empty, state, graph);
-        var initialized = Evaluate(creation.Initializer, state, graph);
+        var initialized = creation.Initializer is null ? LabelSet.Empty : EvaluateInitializer(creation.Initializer, state, graph);
         if (creation.Constructor is not { } constructor)
         {
             return arguments.Union.Union(initialized);
@@ -664,6 +685,11 @@ internal sealed class MethodFlowAnalysis
             return function.ReturnsVoid || TypeShapes.IsMeasure(function.ReturnType) ? LabelSet.Empty : arguments.Union;
         }
 
+        if (graph.Cfg is null)
+        {
+            return InlineStructuredLocalFunction(function, definition, arguments, state, graph);
+        }
+
         if (LocalFunctionGraph(graph.Cfg, definition) is not { } cfg)
         {
             return arguments.Union;
@@ -710,7 +736,7 @@ internal sealed class MethodFlowAnalysis
             return graph.LambdaContext;
         }
 
-        var cfg = graph.Cfg.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken);
+        var cfg = graph.Cfg!.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken);
         var entry = state.Clone();
         foreach (var parameter in lambda.Symbol.Parameters)
         {
@@ -828,7 +854,7 @@ internal sealed class MethodFlowAnalysis
             value = conversion.Operand;
         }
 
-        return value is IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation or IMethodReferenceOperation };
+        return value is IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation or IMethodReferenceOperation };
     }
 
     /// <summary>Records every payload of a catalogued sink; returns whether the call is a sink here.</summary>
@@ -1056,6 +1082,10 @@ internal sealed class MethodFlowAnalysis
                 case IPropertyReferenceOperation { Property.IsIndexer: false } property when _session.IsInCompilation(property.Property):
                     RecordUnclassifiedStore(property.Property, value, valueOperation, current);
                     return;
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } when graph.ImplicitReceivers.Count > 0:
+                    // An object or collection initializer of a library type: the object being initialized holds it.
+                    graph.ImplicitReceivers.Push(graph.ImplicitReceivers.Pop().Union(value));
+                    return;
                 case IMemberReferenceOperation member:
                     current = member.Instance;
                     continue;
@@ -1112,10 +1142,13 @@ internal sealed class MethodFlowAnalysis
         }
     }
 
-    /// <summary>One graph being analysed: the method's own, a lambda's or a local function's.</summary>
-    private sealed class Graph(ControlFlowGraph cfg)
+    /// <summary>
+    /// One body being analysed: the method's own, a lambda's or a local function's; either a control-flow graph or, in
+    /// structured mode, the operation tree itself (<see cref="Cfg"/> is then <see langword="null"/>).
+    /// </summary>
+    private sealed partial class Graph(ControlFlowGraph? cfg)
     {
-        public ControlFlowGraph Cfg { get; } = cfg;
+        public ControlFlowGraph? Cfg { get; } = cfg;
 
         public LabelSet Returns { get; set; } = LabelSet.Empty;
 

@@ -1,0 +1,711 @@
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace MecCompliance.Analyzers.Flow;
+
+/// <summary>
+/// Structured mode: the same analysis run over the operation tree itself instead of a control-flow graph. Statements
+/// are interpreted in order (branches analysed on copies of the state and joined, loops iterated to a fixpoint,
+/// <c>break</c>/<c>continue</c>/<c>return</c>/<c>throw</c> ending their path, handlers starting from every state reached),
+/// which gives the flow-sensitive result the graph gives without building the graph — the dominant cost of analysing
+/// a body. Code the interpreter does not model (<c>goto</c>, labels, <c>with</c>, nested member initializers,
+/// interpolated-string handlers, invalid code) or a loop that does not settle within its budget abandons structured
+/// mode, and the body is analysed over its control-flow graph as before.
+/// </summary>
+internal sealed partial class MethodFlowAnalysis
+{
+    private const int MaxStructuredStepsPerOperation = 24;
+
+    private int _structuredBudget;
+
+    /// <summary>
+    /// Analyses a method, constructor or block body over its operation tree; <see langword="null"/> when the body holds
+    /// something structured mode does not model (the caller then builds the control-flow graph).
+    /// </summary>
+    public static MethodFlow? AnalyzeStructured(FlowSession session, ISymbol owner, IOperation root, CancellationToken cancellationToken)
+    {
+        var body = root switch
+        {
+            IMethodBodyOperation methodBody => (IOperation?)methodBody.BlockBody ?? methodBody.ExpressionBody,
+            IConstructorBodyOperation constructor => constructor,
+            IBlockOperation block => block,
+            _ => null,
+        };
+
+        if (body is null || root.SemanticModel is null)
+        {
+            return null;
+        }
+
+        var analysis = new MethodFlowAnalysis(session, root.SemanticModel, cancellationToken)
+        {
+            _structuredBudget = 4096,
+        };
+
+        var entry = new FlowState();
+        if (owner is IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                entry.Set(parameter, analysis.ParameterLabels(parameter, ParameterLabel.For(parameter.Ordinal)));
+            }
+        }
+
+        try
+        {
+            var graph = new Graph(null) { Root = root };
+            var returns = analysis.RunStructured(body, entry, graph, out _);
+            return new MethodFlow(owner, analysis._sinkOrder.ToImmutableArray(), analysis._callOrder.ToImmutableArray(), returns);
+        }
+        catch (StructuredModeUnsupported)
+        {
+            return null;
+        }
+    }
+
+    /// <param name="exit">Everything any location held at any point, as for a graph.</param>
+    private LabelSet RunStructured(IOperation body, FlowState entry, Graph graph, out FlowState exit)
+    {
+        graph.Everything = entry.Clone();
+        var state = entry.Clone();
+        if (body is IConstructorBodyOperation constructor)
+        {
+            if (constructor.Initializer is { } initializer)
+            {
+                Evaluate(initializer, state, graph);
+            }
+
+            var body2 = (IOperation?)constructor.BlockBody ?? constructor.ExpressionBody;
+            if (body2 is not null)
+            {
+                Exec(body2, state, graph);
+            }
+        }
+        else
+        {
+            Exec(body, state, graph);
+        }
+
+        exit = graph.Everything;
+        return graph.Returns;
+    }
+
+    /// <summary>Interprets one statement; returns whether the code after it is reachable.</summary>
+    private bool Exec(IOperation statement, FlowState state, Graph graph)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (--_structuredBudget < 0)
+        {
+            throw new StructuredModeUnsupported();
+        }
+
+        bool reachable;
+        switch (statement)
+        {
+            case IBlockOperation block:
+                reachable = true;
+                foreach (var inner in block.Operations)
+                {
+                    if (!Exec(inner, state, graph))
+                    {
+                        // What follows is dead code (a local function declared after a return is reached only by calls).
+                        reachable = false;
+                        break;
+                    }
+                }
+
+                return reachable;
+            case IExpressionStatementOperation expression:
+                Evaluate(expression.Operation, state, graph);
+                reachable = expression.Operation is not IThrowOperation;
+                break;
+            case IVariableDeclarationGroupOperation group:
+                Declare(group, state, graph);
+                reachable = true;
+                break;
+            case IUsingDeclarationOperation usingDeclaration:
+                Declare(usingDeclaration.DeclarationGroup, state, graph);
+                reachable = true;
+                break;
+            case IReturnOperation returned:
+                Evaluate(returned, state, graph);
+                reachable = returned.Kind == OperationKind.YieldReturn;
+                break;
+            case IThrowOperation thrown:
+                Evaluate(thrown.Exception, state, graph);
+                reachable = false;
+                break;
+            case IConditionalOperation branch:
+                reachable = ExecIf(branch, state, graph);
+                break;
+            case ILoopOperation loop:
+                reachable = ExecLoop(loop, state, graph);
+                break;
+            case ISwitchOperation @switch:
+                reachable = ExecSwitch(@switch, state, graph);
+                break;
+            case ITryOperation @try:
+                reachable = ExecTry(@try, state, graph);
+                break;
+            case IUsingOperation @using:
+                if (@using.Resources is IVariableDeclarationGroupOperation resources)
+                {
+                    Declare(resources, state, graph);
+                }
+                else
+                {
+                    Evaluate(@using.Resources, state, graph);
+                }
+
+                reachable = Exec(@using.Body, state, graph);
+                break;
+            case ILockOperation @lock:
+                Evaluate(@lock.LockedValue, state, graph);
+                reachable = Exec(@lock.Body, state, graph);
+                break;
+            case IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue } jump:
+                Jump(jump, state, graph);
+                return false;
+            case ILocalFunctionOperation:
+            case IEmptyOperation:
+                return true;
+            case IBranchOperation:
+            case ILabeledOperation:
+                throw new StructuredModeUnsupported();
+            default:
+                Evaluate(statement, state, graph);
+                reachable = true;
+                break;
+        }
+
+        graph.Everything!.JoinWith(state);
+        return reachable;
+    }
+
+    private void Declare(IVariableDeclarationGroupOperation group, FlowState state, Graph graph)
+    {
+        foreach (var declaration in group.Declarations)
+        {
+            foreach (var dimension in declaration.IgnoredDimensions)
+            {
+                Evaluate(dimension, state, graph);
+            }
+
+            foreach (var declarator in declaration.Declarators)
+            {
+                var initializer = declarator.Initializer ?? declaration.Initializer;
+                state.Set(declarator.Symbol, initializer is null ? LabelSet.Empty : Evaluate(initializer.Value, state, graph));
+            }
+        }
+    }
+
+    private bool ExecIf(IConditionalOperation branch, FlowState state, Graph graph)
+    {
+        Evaluate(branch.Condition, state, graph);
+        var whenTrue = state.Clone();
+        var trueReachable = Exec(branch.WhenTrue, whenTrue, graph);
+        var falseReachable = branch.WhenFalse is null || Exec(branch.WhenFalse, state, graph);
+        return Merge(state, falseReachable, whenTrue, trueReachable);
+    }
+
+    /// <summary>The state after two paths meet: only paths that reach the join point contribute.</summary>
+    private static bool Merge(FlowState state, bool stateReachable, FlowState other, bool otherReachable)
+    {
+        if (!otherReachable)
+        {
+            return stateReachable;
+        }
+
+        if (stateReachable)
+        {
+            state.JoinWith(other);
+        }
+        else
+        {
+            state.ReplaceWith(other);
+        }
+
+        return true;
+    }
+
+    private bool ExecLoop(ILoopOperation loop, FlowState state, Graph graph)
+    {
+        var elements = LabelSet.Empty;
+        switch (loop)
+        {
+            case IForLoopOperation @for:
+                foreach (var before in @for.Before)
+                {
+                    Exec(before, state, graph);
+                }
+
+                break;
+            case IForEachLoopOperation forEach:
+                if (forEach.Collection.Type is { } collectionType && _session.IsInCompilation(collectionType.OriginalDefinition))
+                {
+                    // A collection type of this compilation enumerates through its own GetEnumerator: the graph follows it.
+                    throw new StructuredModeUnsupported();
+                }
+
+                elements = ElementsOf(forEach, Evaluate(forEach.Collection, state, graph));
+                break;
+            case IWhileLoopOperation:
+                break;
+            default:
+                throw new StructuredModeUnsupported();
+        }
+
+        var target = new JumpTarget(loop.ExitLabel, loop.ContinueLabel);
+        graph.JumpTargets.Push(target);
+        try
+        {
+            var head = state.Clone();
+            var exit = new FlowState();
+            var exitReachable = false;
+            for (var round = 0; ; round++)
+            {
+                if (round > MaxStructuredStepsPerOperation)
+                {
+                    throw new StructuredModeUnsupported();
+                }
+
+                var current = head.Clone();
+                switch (loop)
+                {
+                    case IWhileLoopOperation { ConditionIsTop: true } top:
+                        Evaluate(top.Condition, current, graph);
+                        exitReachable |= top.Condition is not { ConstantValue: { HasValue: true, Value: true } } && Join(exit, current);
+                        break;
+                    case IForLoopOperation @for:
+                        Evaluate(@for.Condition, current, graph);
+                        exitReachable |= @for.Condition is not null && @for.Condition is not { ConstantValue: { HasValue: true, Value: true } } && Join(exit, current);
+                        break;
+                    case IForEachLoopOperation forEach:
+                        exitReachable |= Join(exit, current);
+                        AssignLoopVariable(forEach, elements, current, graph);
+                        break;
+                }
+
+                var reachable = Exec(loop.Body, current, graph);
+                reachable = Merge(current, reachable, target.Continues, target.ContinueReached);
+                if (reachable)
+                {
+                    switch (loop)
+                    {
+                        case IForLoopOperation @for:
+                            foreach (var bottom in @for.AtLoopBottom)
+                            {
+                                Exec(bottom, current, graph);
+                            }
+
+                            break;
+                        case IWhileLoopOperation { ConditionIsTop: false } bottomTested:
+                            Evaluate(bottomTested.Condition, current, graph);
+                            exitReachable |= bottomTested.Condition is not { ConstantValue: { HasValue: true, Value: true } } && Join(exit, current);
+                            break;
+                    }
+                }
+
+                if (!reachable || !head.JoinWith(current))
+                {
+                    break;
+                }
+            }
+
+            if (target.BreakReached)
+            {
+                exit.JoinWith(target.Breaks);
+                exitReachable = true;
+            }
+
+            state.ReplaceWith(exit);
+            return exitReachable;
+        }
+        finally
+        {
+            graph.JumpTargets.Pop();
+        }
+    }
+
+    private static bool Join(FlowState into, FlowState state)
+    {
+        into.JoinWith(state);
+        return true;
+    }
+
+    /// <summary>
+    /// What the loop variable receives: the collection's labels without its whole-object labels (the element's own type
+    /// says what it holds), as the graph's <c>GetEnumerator().Current</c> gives; nothing for elements that only measure.
+    /// </summary>
+    private static LabelSet ElementsOf(IForEachLoopOperation forEach, LabelSet collection)
+    {
+        var elementType = forEach.LoopControlVariable switch
+        {
+            IVariableDeclaratorOperation declarator => declarator.Symbol.Type,
+            _ => forEach.LoopControlVariable.Type,
+        };
+
+        if (TypeShapes.IsMeasure(elementType))
+        {
+            return LabelSet.Empty;
+        }
+
+        return forEach.Collection.Type is IArrayTypeSymbol || forEach.Collection is IConversionOperation { Operand.Type: IArrayTypeSymbol }
+            ? collection
+            : WithoutWholeObjects(collection);
+    }
+
+    private void AssignLoopVariable(IForEachLoopOperation forEach, LabelSet elements, FlowState state, Graph graph)
+    {
+        switch (forEach.LoopControlVariable)
+        {
+            case IVariableDeclaratorOperation declarator:
+                state.Set(declarator.Symbol, elements);
+                break;
+            default:
+                Assign(forEach.LoopControlVariable, elements, forEach.Collection, state, graph);
+                break;
+        }
+    }
+
+    private void Jump(IBranchOperation jump, FlowState state, Graph graph)
+    {
+        foreach (var target in graph.JumpTargets)
+        {
+            if (SymbolEqualityComparer.Default.Equals(target.Exit, jump.Target))
+            {
+                target.Break(state);
+                return;
+            }
+
+            if (target.Continue is { } continueLabel && SymbolEqualityComparer.Default.Equals(continueLabel, jump.Target))
+            {
+                target.ContinueWith(state);
+                return;
+            }
+        }
+
+        throw new StructuredModeUnsupported();
+    }
+
+    private bool ExecSwitch(ISwitchOperation @switch, FlowState state, Graph graph)
+    {
+        var value = Evaluate(@switch.Value, state, graph);
+        var target = new JumpTarget(@switch.ExitLabel, null);
+        graph.JumpTargets.Push(target);
+        try
+        {
+            var exit = new FlowState();
+            var exitReachable = false;
+            var hasDefault = false;
+            foreach (var section in @switch.Cases)
+            {
+                var current = state.Clone();
+                foreach (var clause in section.Clauses)
+                {
+                    switch (clause)
+                    {
+                        case IDefaultCaseClauseOperation:
+                            hasDefault = true;
+                            break;
+                        case IPatternCaseClauseOperation pattern:
+                            BindPattern(pattern.Pattern, value, current);
+                            Evaluate(pattern.Guard, current, graph);
+                            hasDefault |= pattern.Pattern is IDiscardPatternOperation && pattern.Guard is null;
+                            break;
+                        case ISingleValueCaseClauseOperation single:
+                            Evaluate(single.Value, current, graph);
+                            break;
+                        case IRelationalCaseClauseOperation relational:
+                            Evaluate(relational.Value, current, graph);
+                            break;
+                        case IRangeCaseClauseOperation range:
+                            Evaluate(range.MinimumValue, current, graph);
+                            Evaluate(range.MaximumValue, current, graph);
+                            break;
+                    }
+                }
+
+                var reachable = true;
+                foreach (var inner in section.Body)
+                {
+                    if (!Exec(inner, current, graph))
+                    {
+                        reachable = false;
+                        break;
+                    }
+                }
+
+                if (reachable)
+                {
+                    exitReachable |= Join(exit, current);
+                }
+            }
+
+            if (!hasDefault)
+            {
+                exitReachable |= Join(exit, state);
+            }
+
+            if (target.BreakReached)
+            {
+                exit.JoinWith(target.Breaks);
+                exitReachable = true;
+            }
+
+            state.ReplaceWith(exit);
+            return exitReachable;
+        }
+        finally
+        {
+            graph.JumpTargets.Pop();
+        }
+    }
+
+    /// <summary>
+    /// Handlers and <c>finally</c> may start anywhere in the <c>try</c>: they start from every state reached so far, as
+    /// handler blocks of a graph do.
+    /// </summary>
+    private bool ExecTry(ITryOperation @try, FlowState state, Graph graph)
+    {
+        var reachable = Exec(@try.Body, state, graph);
+        foreach (var handler in @try.Catches)
+        {
+            var current = graph.Everything!.Clone();
+            if (handler.ExceptionDeclarationOrExpression is IVariableDeclaratorOperation exception)
+            {
+                current.Set(exception.Symbol, LabelSet.Empty);
+            }
+            else if (handler.ExceptionDeclarationOrExpression is { } expression)
+            {
+                Evaluate(expression, current, graph);
+            }
+
+            Evaluate(handler.Filter, current, graph);
+            reachable = Merge(state, reachable, current, Exec(handler.Handler, current, graph));
+        }
+
+        if (@try.Finally is { } @finally)
+        {
+            var current = graph.Everything!.Clone();
+            var finallyReachable = Exec(@finally, current, graph);
+            if (reachable)
+            {
+                state.JoinWith(current);
+            }
+
+            return reachable && finallyReachable;
+        }
+
+        return reachable;
+    }
+
+    /// <summary>The operations a control-flow graph would have lowered into branches and captures.</summary>
+    private LabelSet EvaluateStructured(IOperation operation, FlowState state, Graph graph)
+    {
+        switch (operation)
+        {
+            case IConditionalOperation conditional:
+            {
+                Evaluate(conditional.Condition, state, graph);
+                var whenTrue = state.Clone();
+                var labels = Evaluate(conditional.WhenTrue, whenTrue, graph).Union(Evaluate(conditional.WhenFalse, state, graph));
+                state.JoinWith(whenTrue);
+                return labels;
+            }
+
+            case ICoalesceOperation coalesce:
+            {
+                var value = Evaluate(coalesce.Value, state, graph);
+                var whenNull = state.Clone();
+                var labels = value.Union(Evaluate(coalesce.WhenNull, whenNull, graph));
+                state.JoinWith(whenNull);
+                return labels;
+            }
+
+            case ICoalesceAssignmentOperation coalesceAssignment:
+            {
+                var current = Evaluate(coalesceAssignment.Target, state, graph);
+                var value = Evaluate(coalesceAssignment.Value, state, graph).Union(current);
+                Assign(coalesceAssignment.Target, value, coalesceAssignment.Value, state, graph);
+                return value;
+            }
+
+            case IConditionalAccessOperation access:
+            {
+                var receiver = Evaluate(access.Operation, state, graph);
+                var whenNotNull = state.Clone();
+                graph.ConditionalReceivers.Push(receiver);
+                try
+                {
+                    var labels = Evaluate(access.WhenNotNull, whenNotNull, graph);
+                    state.JoinWith(whenNotNull);
+                    return labels;
+                }
+                finally
+                {
+                    graph.ConditionalReceivers.Pop();
+                }
+            }
+
+            case IConditionalAccessInstanceOperation:
+                return graph.ConditionalReceivers.Count > 0 ? graph.ConditionalReceivers.Peek() : throw new StructuredModeUnsupported();
+            case ISwitchExpressionOperation @switch:
+            {
+                var value = Evaluate(@switch.Value, state, graph);
+                var joined = state.Clone();
+                var labels = LabelSet.Empty;
+                foreach (var arm in @switch.Arms)
+                {
+                    var current = state.Clone();
+                    BindPattern(arm.Pattern, value, current);
+                    Evaluate(arm.Guard, current, graph);
+                    labels = labels.Union(Evaluate(arm.Value, current, graph));
+                    joined.JoinWith(current);
+                }
+
+                state.ReplaceWith(joined);
+                return labels;
+            }
+
+            case IAnonymousFunctionOperation lambda:
+                return AnalyzeStructuredLambda(lambda, state, graph);
+            case IThrowOperation thrown:
+                Evaluate(thrown.Exception, state, graph);
+                return LabelSet.Empty;
+            default:
+                throw new StructuredModeUnsupported();
+        }
+    }
+
+    /// <summary>An object or collection initializer: what it assigns, and what it adds to the object it initializes.</summary>
+    private LabelSet EvaluateInitializer(IObjectOrCollectionInitializerOperation initializer, FlowState state, Graph graph)
+    {
+        graph.ImplicitReceivers.Push(LabelSet.Empty);
+        var labels = Evaluate(initializer, state, graph);
+        return labels.Union(graph.ImplicitReceivers.Pop());
+    }
+
+    private LabelSet AnalyzeStructuredLambda(IAnonymousFunctionOperation lambda, FlowState state, Graph graph)
+    {
+        if (_nesting >= MaxNestedGraphs)
+        {
+            return graph.LambdaContext;
+        }
+
+        var entry = state.Clone();
+        foreach (var parameter in lambda.Symbol.Parameters)
+        {
+            entry.Set(parameter, ParameterLabels(parameter, null).Union(graph.LambdaContext));
+        }
+
+        _nesting++;
+        try
+        {
+            var returns = RunStructured(lambda.Body, entry, new Graph(null) { Root = graph.Root }, out var exit);
+            WriteBackCaptured(lambda.Symbol, exit, state);
+            return returns;
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    private LabelSet InlineStructuredLocalFunction(IMethodSymbol function, IMethodSymbol definition, Arguments arguments, FlowState state, Graph graph)
+    {
+        if (graph.Root is null || graph.LocalFunction(definition) is not { } declaration ||
+            ((IOperation?)declaration.Body ?? declaration.IgnoredBody) is not { } body)
+        {
+            return arguments.Union;
+        }
+
+        var entry = state.Clone();
+        foreach (var parameter in definition.Parameters)
+        {
+            entry.Set(parameter, ParameterLabels(parameter, null).Union(arguments.ForOrdinal(parameter.Ordinal)));
+        }
+
+        _inlining.Add(definition);
+        _nesting++;
+        try
+        {
+            var returns = RunStructured(body, entry, new Graph(null) { Root = graph.Root }, out var exit);
+            WriteBackCaptured(definition, exit, state);
+            return function.ReturnsVoid || TypeShapes.IsMeasure(function.ReturnType) ? LabelSet.Empty : returns;
+        }
+        finally
+        {
+            _nesting--;
+            _inlining.Remove(definition);
+        }
+    }
+
+    private sealed partial class Graph
+    {
+        private Dictionary<IMethodSymbol, ILocalFunctionOperation>? _localFunctions;
+
+        /// <summary>The whole operation tree of the method (structured mode), where local functions are declared.</summary>
+        public IOperation? Root { get; set; }
+
+        /// <summary>Every state reached so far (structured mode): where handlers start, and what a lambda leaves behind.</summary>
+        public FlowState? Everything { get; set; }
+
+        public Stack<JumpTarget> JumpTargets { get; } = new();
+
+        /// <summary>Labels of the receivers of enclosing <c>?.</c> accesses.</summary>
+        public Stack<LabelSet> ConditionalReceivers { get; } = new();
+
+        /// <summary>Labels added to the objects of enclosing initializers.</summary>
+        public Stack<LabelSet> ImplicitReceivers { get; } = new();
+
+        public ILocalFunctionOperation? LocalFunction(IMethodSymbol definition)
+        {
+            if (_localFunctions is null)
+            {
+                _localFunctions = new Dictionary<IMethodSymbol, ILocalFunctionOperation>(SymbolEqualityComparer.Default);
+                foreach (var operation in Root!.DescendantsAndSelf())
+                {
+                    if (operation is ILocalFunctionOperation declared)
+                    {
+                        _localFunctions[declared.Symbol] = declared;
+                    }
+                }
+            }
+
+            return _localFunctions.TryGetValue(definition, out var declaration) ? declaration : null;
+        }
+    }
+
+    /// <summary>Where <c>break</c> and <c>continue</c> of one loop or switch go, with the states that reach them.</summary>
+    private sealed class JumpTarget(ILabelSymbol exit, ILabelSymbol? @continue)
+    {
+        public ILabelSymbol Exit { get; } = exit;
+
+        public ILabelSymbol? Continue { get; } = @continue;
+
+        public FlowState Breaks { get; } = new();
+
+        public bool BreakReached { get; private set; }
+
+        public FlowState Continues { get; } = new();
+
+        public bool ContinueReached { get; private set; }
+
+        public void Break(FlowState state)
+        {
+            Breaks.JoinWith(state);
+            BreakReached = true;
+        }
+
+        public void ContinueWith(FlowState state)
+        {
+            Continues.JoinWith(state);
+            ContinueReached = true;
+        }
+    }
+
+    /// <summary>Thrown inside structured mode when the body needs its control-flow graph.</summary>
+    private sealed class StructuredModeUnsupported : Exception
+    {
+    }
+}
