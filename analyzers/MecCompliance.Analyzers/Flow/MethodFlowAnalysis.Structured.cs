@@ -28,6 +28,8 @@ internal sealed partial class MethodFlowAnalysis
             IMethodBodyOperation methodBody => (IOperation?)methodBody.BlockBody ?? methodBody.ExpressionBody,
             IConstructorBodyOperation constructor => constructor,
             IBlockOperation block => block,
+            IFieldInitializerOperation initializer => initializer,
+            IPropertyInitializerOperation initializer when !initializer.InitializedProperties.Any(session.HasBody) => initializer,
             _ => null,
         };
 
@@ -67,7 +69,23 @@ internal sealed partial class MethodFlowAnalysis
     {
         graph.Everything = entry.Clone();
         var state = entry.Clone();
-        if (body is IConstructorBodyOperation constructor)
+        if (body is ISymbolInitializerOperation memberInitializer)
+        {
+            // A member initializer stores its value into the member, as the constructor would.
+            var value = Evaluate(memberInitializer.Value, state, graph);
+            var members = memberInitializer switch
+            {
+                IFieldInitializerOperation field => field.InitializedFields.CastArray<ISymbol>(),
+                IPropertyInitializerOperation property => property.InitializedProperties.CastArray<ISymbol>(),
+                _ => ImmutableArray<ISymbol>.Empty,
+            };
+
+            foreach (var member in members)
+            {
+                Store(member, null, value, memberInitializer.Value, memberInitializer, state, graph);
+            }
+        }
+        else if (body is IConstructorBodyOperation constructor)
         {
             if (constructor.Initializer is { } initializer)
             {
