@@ -7,8 +7,8 @@ namespace MecCompliance.Analyzers.Flow;
 /// are interpreted in order (branches analysed on copies of the state and joined, loops iterated to a fixpoint,
 /// <c>break</c>/<c>continue</c>/<c>return</c>/<c>throw</c> ending their path, handlers starting from every state reached),
 /// which gives the flow-sensitive result the graph gives without building the graph — the dominant cost of analysing
-/// a body. Code the interpreter does not model (<c>goto</c>, labels, <c>with</c>, nested member initializers,
-/// interpolated-string handlers, invalid code) or a loop that does not settle within its budget abandons structured
+/// a body. Code the interpreter does not model (<c>goto case</c>, a label outside a block, <c>with</c>, nested member
+/// initializers, interpolated-string handlers, invalid code) or a loop that does not settle within its budget abandons structured
 /// mode, and the body is analysed over its control-flow graph as before.
 /// </summary>
 internal sealed partial class MethodFlowAnalysis
@@ -120,18 +120,7 @@ internal sealed partial class MethodFlowAnalysis
         switch (statement)
         {
             case IBlockOperation block:
-                reachable = true;
-                foreach (var inner in block.Operations)
-                {
-                    if (!Exec(inner, state, graph))
-                    {
-                        // What follows is dead code (a local function declared after a return is reached only by calls).
-                        reachable = false;
-                        break;
-                    }
-                }
-
-                return reachable;
+                return ExecBlock(block, state, graph);
             case IExpressionStatementOperation expression:
                 Evaluate(expression.Operation, state, graph);
                 reachable = expression.Operation is not IThrowOperation;
@@ -186,8 +175,15 @@ internal sealed partial class MethodFlowAnalysis
             case ILocalFunctionOperation:
             case IEmptyOperation:
                 return true;
+            case IBranchOperation { BranchKind: BranchKind.GoTo } jump when graph.DeclaresLabel(jump.Target):
+                graph.GoTo(jump.Target, state);
+                return false;
+            case ILabeledOperation { Parent: not IBlockOperation }:
+                throw new StructuredModeUnsupported();
+            case ILabeledOperation labeled:
+                // Reached by falling into it (when the code before it is reachable) or by a goto: Exec's caller joins those.
+                return labeled.Operation is null || Exec(labeled.Operation, state, graph);
             case IBranchOperation:
-            case ILabeledOperation:
                 throw new StructuredModeUnsupported();
             default:
                 Evaluate(statement, state, graph);
@@ -197,6 +193,58 @@ internal sealed partial class MethodFlowAnalysis
 
         graph.Everything!.JoinWith(state);
         return reachable;
+    }
+
+    /// <summary>
+    /// A block runs its statements in order; code after a jump is dead unless it carries a label a <c>goto</c> reaches.
+    /// A block holding labels runs again from its entry until the states its gotos carry stop growing.
+    /// </summary>
+    private bool ExecBlock(IBlockOperation block, FlowState state, Graph graph)
+    {
+        var hasLabels = false;
+        foreach (var inner in block.Operations)
+        {
+            hasLabels |= inner is ILabeledOperation;
+        }
+
+        var entry = hasLabels ? state.Clone() : null;
+        for (var round = 0; ; round++)
+        {
+            if (round > MaxStructuredStepsPerOperation)
+            {
+                throw new StructuredModeUnsupported();
+            }
+
+            var version = graph.GoToVersion;
+            var reachable = true;
+            foreach (var inner in block.Operations)
+            {
+                if (inner is ILabeledOperation labeled && graph.GoToState(labeled.Label) is { } jumped)
+                {
+                    reachable = Merge(state, reachable, jumped, otherReachable: true);
+                }
+
+                if (!reachable)
+                {
+                    if (!hasLabels)
+                    {
+                        // Dead code (a local function declared after a return is reached only by calls).
+                        break;
+                    }
+
+                    continue;
+                }
+
+                reachable = Exec(inner, state, graph);
+            }
+
+            if (entry is null || graph.GoToVersion == version)
+            {
+                return reachable;
+            }
+
+            state.ReplaceWith(entry);
+        }
     }
 
     private void Declare(IVariableDeclarationGroupOperation group, FlowState state, Graph graph)
@@ -675,6 +723,46 @@ internal sealed partial class MethodFlowAnalysis
 
         /// <summary>Labels added to the objects of enclosing initializers.</summary>
         public Stack<LabelSet> ImplicitReceivers { get; } = new();
+
+        private HashSet<ILabelSymbol>? _labels;
+        private Dictionary<ILabelSymbol, FlowState>? _goToStates;
+
+        /// <summary>Grows whenever a goto brings a label a state it did not hold: blocks with labels run again.</summary>
+        public int GoToVersion { get; private set; }
+
+        /// <summary>Whether <paramref name="label"/> is a labelled statement of the method (not a switch case of <c>goto case</c>).</summary>
+        public bool DeclaresLabel(ILabelSymbol label)
+        {
+            if (_labels is null)
+            {
+                _labels = new HashSet<ILabelSymbol>(SymbolEqualityComparer.Default);
+                foreach (var operation in Root!.DescendantsAndSelf())
+                {
+                    if (operation is ILabeledOperation labeled)
+                    {
+                        _labels.Add(labeled.Label);
+                    }
+                }
+            }
+
+            return _labels.Contains(label);
+        }
+
+        public void GoTo(ILabelSymbol label, FlowState state)
+        {
+            _goToStates ??= new Dictionary<ILabelSymbol, FlowState>(SymbolEqualityComparer.Default);
+            if (!_goToStates.TryGetValue(label, out var existing))
+            {
+                _goToStates[label] = state.Clone();
+                GoToVersion++;
+            }
+            else if (existing.JoinWith(state))
+            {
+                GoToVersion++;
+            }
+        }
+
+        public FlowState? GoToState(ILabelSymbol label) => _goToStates is not null && _goToStates.TryGetValue(label, out var state) ? state : null;
 
         public ILocalFunctionOperation? LocalFunction(IMethodSymbol definition)
         {

@@ -253,7 +253,7 @@ public sealed class StructuredModeTests
     }
 
     [Fact]
-    public async Task A_body_with_goto_is_analysed_over_its_graph_and_still_reported()
+    public async Task Goto_carries_the_state_to_its_label_forward_and_backward()
     {
         await Verify.VerifyAsync(Usings + """
             class C
@@ -283,9 +283,24 @@ public sealed class StructuredModeTests
                     text = "done";
                     log.LogInformation(text);
                 }
+
+                // goto case is left to the control-flow graph.
+                void Cased(ILogger log, Patron p, int kind)
+                {
+                    var text = "";
+                    switch (kind)
+                    {
+                        case 1:
+                            text = p.Email;
+                            goto case 2;
+                        case 2:
+                            log.LogInformation({|#1:text|});
+                            break;
+                    }
+                }
             }
             """,
-            Logged(0));
+            Logged(0), Logged(1));
     }
 
     [Fact]
@@ -331,7 +346,7 @@ public sealed class StructuredModeTests
         }
 
         Assert.True(compared >= 20, $"only {compared} bodies compared");
-        Assert.Equal(compared - 1, structured); // every body but the one with goto
+        Assert.Equal(compared - 1, structured); // every body but the one with goto case
     }
 
     private static IReadOnlyList<string> Describe(MethodFlow flow)
@@ -388,6 +403,8 @@ public sealed class StructuredModeTests
             void Stores(Patron p) { _last = p.Email; _notes.Add(p.CardNumber); var local = p; _last = local.Status; }
             void Patterns(ILogger log, object o, Patron p) { if (o is Patron { Email: var e }) { log.LogInformation(e); } var (a, b) = (p.Email, p.Id); log.LogInformation(a + b); }
             void Goes(ILogger log, Patron p, int n) { var s = p.Email; again: if (n-- > 0) { s = "z"; goto again; } log.LogInformation(s); }
+            void Jumps(ILogger log, Patron p, int n) { var s = ""; for (var i = 0; i < n; i++) { if (i == 3) goto done; s = p.Email; } s = p.Status; done: log.LogInformation(s); var t = p.Name; next: if (n-- > 0) { log.LogInformation(t); t = "x"; goto next; } }
+            void Cases(ILogger log, Patron p, int k) { var s = ""; switch (k) { case 1: s = p.Email; goto case 2; case 2: log.LogInformation(s); break; } }
             void Calls(ILogger log, Patron p) { log.LogInformation(Straight(log, p)); Branches(log, p, true); var e = Expressions(p, 1); _last = e; }
         }
         """;
