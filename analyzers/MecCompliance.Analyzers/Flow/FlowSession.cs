@@ -20,12 +20,13 @@ internal sealed class FlowSession
 {
     private static readonly ConditionalWeakTable<Compilation, Holder> Sessions = new();
 
-    private readonly ConcurrentDictionary<ISymbol, Lazy<MethodEntry>> _methods = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, MethodEntry> _methods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, bool> _hasBody = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, DataClass> _declared = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _sanitizers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, IMethodSymbol?> _toString = new(SymbolEqualityComparer.Default);
     private readonly INamedTypeSymbol? _redactor;
+    private readonly Lazy<SinkCatalog> _sinks;
     private readonly object _solveLock = new();
     private FlowSolution? _solution;
 
@@ -33,7 +34,9 @@ internal sealed class FlowSession
     {
         Compilation = compilation;
         Symbols = symbols;
-        Sinks = SinkCatalog.Create(compilation, symbols);
+        // Resolved on first use, inside the first analysed body: at compilation start nothing has asked the compiler
+        // for its symbols yet, and the first lookup would pay for building them.
+        _sinks = new Lazy<SinkCatalog>(() => SinkCatalog.Create(compilation, symbols), LazyThreadSafetyMode.ExecutionAndPublication);
         _redactor = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Redaction.Redactor");
     }
 
@@ -41,7 +44,7 @@ internal sealed class FlowSession
 
     public ComplianceSymbols Symbols { get; }
 
-    public SinkCatalog Sinks { get; }
+    public SinkCatalog Sinks => _sinks.Value;
 
     /// <summary>The shared session of <paramref name="compilation"/>, or <see langword="null"/> when nothing in it can be classified.</summary>
     public static FlowSession? For(Compilation compilation) =>
@@ -58,27 +61,23 @@ internal sealed class FlowSession
     /// </summary>
     public MethodEntry Register(ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
     {
-        var lazy = _methods.GetOrAdd(owner, o => new Lazy<MethodEntry>(() => new MethodEntry(this, o, blocks, cancellationToken)));
-        try
+        // Every flow rule registers the same body; the first one scans it (two at once may both scan: the results are equal).
+        if (!_methods.TryGetValue(owner, out var entry))
         {
-            var entry = lazy.Value;
-            if (entry.HasSource)
-            {
-                entry.EnsureAnalyzed(cancellationToken);
-            }
+            entry = _methods.GetOrAdd(owner, new MethodEntry(this, owner, blocks, cancellationToken));
+        }
 
-            return entry;
-        }
-        catch (OperationCanceledException)
+        if (entry.HasSource)
         {
-            _methods.TryRemove(owner, out _);
-            throw;
+            entry.EnsureAnalyzed(cancellationToken);
         }
+
+        return entry;
     }
 
-    internal IEnumerable<MethodEntry> Entries => _methods.Values.Select(l => l.Value);
+    internal IEnumerable<MethodEntry> Entries => _methods.Values;
 
-    internal MethodEntry? EntryFor(ISymbol method) => _methods.TryGetValue(method, out var lazy) ? lazy.Value : null;
+    internal MethodEntry? EntryFor(ISymbol method) => _methods.TryGetValue(method, out var entry) ? entry : null;
 
     /// <summary>Flows that pass through calls, resolved over every method's summary; computed once.</summary>
     public FlowSolution Solve(CancellationToken cancellationToken)
@@ -208,9 +207,7 @@ internal sealed class MethodEntry
 {
     private readonly FlowSession _session;
     private ImmutableArray<IOperation> _blocks;
-    private readonly object _lock = new();
-    private MethodFlow? _flow;
-    private ImmutableArray<ClassifiedFlow> _localFlows;
+    private Analysis? _analysis;
 
     public MethodEntry(FlowSession session, ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
     {
@@ -230,36 +227,30 @@ internal sealed class MethodEntry
     /// <summary>Methods of this compilation it calls (summary keys), for deciding at compilation end what needs analysis.</summary>
     public ImmutableArray<IMethodSymbol> Callees { get; }
 
-    public bool IsAnalyzed => Volatile.Read(ref _flow) is not null;
+    public bool IsAnalyzed => Volatile.Read(ref _analysis) is not null;
 
-    public MethodFlow? Flow => Volatile.Read(ref _flow);
+    public MethodFlow? Flow => Volatile.Read(ref _analysis)?.Flow;
 
     public MethodFlow EnsureAnalyzed(CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _flow) is { } done)
+        if (Volatile.Read(ref _analysis) is { } done)
         {
-            return done;
+            return done.Flow;
         }
 
-        lock (_lock)
-        {
-            if (_flow is { } existing)
-            {
-                return existing;
-            }
+        // No lock: two rules analysing the same body at once compute equal results, and the first one published wins.
+        var flow = Analyze(cancellationToken);
+        var analysis = new Analysis(flow, flow.LocalFlows());
+        var published = Interlocked.CompareExchange(ref _analysis, analysis, null) ?? analysis;
 
-            var flow = Analyze(cancellationToken);
-            _localFlows = flow.LocalFlows();
-
-            // The analysis is all that is needed from here on; the operation trees need not stay reachable.
-            _blocks = ImmutableArray<IOperation>.Empty;
-            Volatile.Write(ref _flow, flow);
-            return flow;
-        }
+        // The analysis is all that is needed from here on; the operation trees need not stay reachable (cleared only
+        // after publishing, so a concurrent analysis never publishes a result computed from no blocks).
+        _blocks = ImmutableArray<IOperation>.Empty;
+        return published.Flow;
     }
 
     /// <summary>Flows entirely inside this method (empty when the method was not analysed: it has no source).</summary>
-    public ImmutableArray<ClassifiedFlow> LocalFlows => IsAnalyzed ? _localFlows : ImmutableArray<ClassifiedFlow>.Empty;
+    public ImmutableArray<ClassifiedFlow> LocalFlows => Volatile.Read(ref _analysis)?.LocalFlows ?? ImmutableArray<ClassifiedFlow>.Empty;
 
     private MethodFlow Analyze(CancellationToken cancellationToken)
     {
@@ -299,6 +290,13 @@ internal sealed class MethodEntry
         }
 
         return new MethodFlow(Owner, sinks, calls, returns);
+    }
+
+    private sealed class Analysis(MethodFlow flow, ImmutableArray<ClassifiedFlow> localFlows)
+    {
+        public MethodFlow Flow { get; } = flow;
+
+        public ImmutableArray<ClassifiedFlow> LocalFlows { get; } = localFlows;
     }
 
     private static ControlFlowGraph? CreateGraph(IOperation block, CancellationToken cancellationToken)

@@ -54,7 +54,7 @@ internal sealed partial class MethodFlowAnalysis
 
         try
         {
-            var graph = new Graph(null) { Root = root };
+            var graph = new Graph(null) { Tree = new StructuredTree(root) };
             var returns = analysis.RunStructured(body, entry, graph, out _);
             return new MethodFlow(owner, analysis._sinkOrder.ToImmutableArray(), analysis._callOrder.ToImmutableArray(), returns);
         }
@@ -175,7 +175,7 @@ internal sealed partial class MethodFlowAnalysis
             case ILocalFunctionOperation:
             case IEmptyOperation:
                 return true;
-            case IBranchOperation { BranchKind: BranchKind.GoTo } jump when graph.DeclaresLabel(jump.Target):
+            case IBranchOperation { BranchKind: BranchKind.GoTo } jump when graph.Tree!.DeclaresLabel(jump.Target):
                 graph.GoTo(jump.Target, state);
                 return false;
             case ILabeledOperation { Parent: not IBlockOperation }:
@@ -667,7 +667,7 @@ internal sealed partial class MethodFlowAnalysis
         _nesting++;
         try
         {
-            var returns = RunStructured(lambda.Body, entry, new Graph(null) { Root = graph.Root }, out var exit);
+            var returns = RunStructured(lambda.Body, entry, new Graph(null) { Tree = graph.Tree }, out var exit);
             WriteBackCaptured(lambda.Symbol, exit, state);
             return returns;
         }
@@ -679,7 +679,7 @@ internal sealed partial class MethodFlowAnalysis
 
     private LabelSet InlineStructuredLocalFunction(IMethodSymbol function, IMethodSymbol definition, Arguments arguments, FlowState state, Graph graph)
     {
-        if (graph.Root is null || graph.LocalFunction(definition) is not { } declaration ||
+        if (graph.Tree?.LocalFunction(definition) is not { } declaration ||
             ((IOperation?)declaration.Body ?? declaration.IgnoredBody) is not { } body)
         {
             return arguments.Union;
@@ -695,7 +695,7 @@ internal sealed partial class MethodFlowAnalysis
         _nesting++;
         try
         {
-            var returns = RunStructured(body, entry, new Graph(null) { Root = graph.Root }, out var exit);
+            var returns = RunStructured(body, entry, new Graph(null) { Tree = graph.Tree }, out var exit);
             WriteBackCaptured(definition, exit, state);
             return function.ReturnsVoid || TypeShapes.IsMeasure(function.ReturnType) ? LabelSet.Empty : returns;
         }
@@ -708,45 +708,29 @@ internal sealed partial class MethodFlowAnalysis
 
     private sealed partial class Graph
     {
-        private Dictionary<IMethodSymbol, ILocalFunctionOperation>? _localFunctions;
+        private Stack<JumpTarget>? _jumpTargets;
+        private Stack<LabelSet>? _conditionalReceivers;
+        private Stack<LabelSet>? _implicitReceivers;
+        private Dictionary<ILabelSymbol, FlowState>? _goToStates;
 
-        /// <summary>The whole operation tree of the method (structured mode), where local functions are declared.</summary>
-        public IOperation? Root { get; set; }
+        /// <summary>The method's whole operation tree (structured mode), shared by the graphs of its lambdas and local functions.</summary>
+        public StructuredTree? Tree { get; set; }
 
         /// <summary>Every state reached so far (structured mode): where handlers start, and what a lambda leaves behind.</summary>
         public FlowState? Everything { get; set; }
 
-        public Stack<JumpTarget> JumpTargets { get; } = new();
+        public Stack<JumpTarget> JumpTargets => _jumpTargets ??= new Stack<JumpTarget>();
 
         /// <summary>Labels of the receivers of enclosing <c>?.</c> accesses.</summary>
-        public Stack<LabelSet> ConditionalReceivers { get; } = new();
+        public Stack<LabelSet> ConditionalReceivers => _conditionalReceivers ??= new Stack<LabelSet>();
 
         /// <summary>Labels added to the objects of enclosing initializers.</summary>
-        public Stack<LabelSet> ImplicitReceivers { get; } = new();
+        public Stack<LabelSet> ImplicitReceivers => _implicitReceivers ??= new Stack<LabelSet>();
 
-        private HashSet<ILabelSymbol>? _labels;
-        private Dictionary<ILabelSymbol, FlowState>? _goToStates;
+        public bool InInitializer => _implicitReceivers is { Count: > 0 };
 
         /// <summary>Grows whenever a goto brings a label a state it did not hold: blocks with labels run again.</summary>
         public int GoToVersion { get; private set; }
-
-        /// <summary>Whether <paramref name="label"/> is a labelled statement of the method (not a switch case of <c>goto case</c>).</summary>
-        public bool DeclaresLabel(ILabelSymbol label)
-        {
-            if (_labels is null)
-            {
-                _labels = new HashSet<ILabelSymbol>(SymbolEqualityComparer.Default);
-                foreach (var operation in Root!.DescendantsAndSelf())
-                {
-                    if (operation is ILabeledOperation labeled)
-                    {
-                        _labels.Add(labeled.Label);
-                    }
-                }
-            }
-
-            return _labels.Contains(label);
-        }
 
         public void GoTo(ILabelSymbol label, FlowState state)
         {
@@ -763,13 +747,38 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         public FlowState? GoToState(ILabelSymbol label) => _goToStates is not null && _goToStates.TryGetValue(label, out var state) ? state : null;
+    }
+
+    /// <summary>What structured mode looks up in the whole tree of a method: its local functions and its labels.</summary>
+    private sealed class StructuredTree(IOperation root)
+    {
+        private Dictionary<IMethodSymbol, ILocalFunctionOperation>? _localFunctions;
+        private HashSet<ILabelSymbol>? _labels;
+
+        /// <summary>Whether <paramref name="label"/> is a labelled statement of the method (not a switch case of <c>goto case</c>).</summary>
+        public bool DeclaresLabel(ILabelSymbol label)
+        {
+            if (_labels is null)
+            {
+                _labels = new HashSet<ILabelSymbol>(SymbolEqualityComparer.Default);
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    if (operation is ILabeledOperation labeled)
+                    {
+                        _labels.Add(labeled.Label);
+                    }
+                }
+            }
+
+            return _labels.Contains(label);
+        }
 
         public ILocalFunctionOperation? LocalFunction(IMethodSymbol definition)
         {
             if (_localFunctions is null)
             {
                 _localFunctions = new Dictionary<IMethodSymbol, ILocalFunctionOperation>(SymbolEqualityComparer.Default);
-                foreach (var operation in Root!.DescendantsAndSelf())
+                foreach (var operation in root.DescendantsAndSelf())
                 {
                     if (operation is ILocalFunctionOperation declared)
                     {

@@ -1082,7 +1082,7 @@ internal sealed partial class MethodFlowAnalysis
                 case IPropertyReferenceOperation { Property.IsIndexer: false } property when _session.IsInCompilation(property.Property):
                     RecordUnclassifiedStore(property.Property, value, valueOperation, current);
                     return;
-                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } when graph.ImplicitReceivers.Count > 0:
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } when graph.InInitializer:
                     // An object or collection initializer of a library type: the object being initialized holds it.
                     graph.ImplicitReceivers.Push(graph.ImplicitReceivers.Pop().Union(value));
                     return;
