@@ -21,10 +21,10 @@ internal sealed class FlowSession
     private static readonly ConditionalWeakTable<Compilation, Holder> Sessions = new();
 
     private readonly ConcurrentDictionary<ISymbol, MethodEntry> _methods = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, bool> _hasBody = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, DataClass> _declared = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, bool> _sanitizers = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, IMethodSymbol?> _toString = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> _hasBody = new(SymbolKeyComparer.Instance);
+    private readonly ConcurrentDictionary<ISymbol, DataClass> _declared = new(SymbolKeyComparer.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _sanitizers = new(SymbolKeyComparer.Instance);
+    private readonly ConcurrentDictionary<ITypeSymbol, IMethodSymbol?> _toString = new(SymbolKeyComparer.Instance);
     private readonly INamedTypeSymbol? _redactor;
     private readonly Lazy<SinkCatalog> _sinks;
     private readonly object _solveLock = new();
@@ -89,16 +89,27 @@ internal sealed class FlowSession
     }
 
     /// <summary>Classes read directly from <paramref name="symbol"/>: its own attributes and its containing type's.</summary>
-    public DataClass DeclaredClasses(ISymbol symbol) => _declared.GetOrAdd(symbol, s =>
+    public DataClass DeclaredClasses(ISymbol symbol)
     {
-        var classes = Symbols.DeclaredOn(s);
-        if (s is IFieldSymbol or IPropertySymbol && !s.IsImplicitlyDeclared && s.ContainingType is { } container)
+        // A library member is answered without the cache: both parts have their own fast path for library symbols.
+        if (!Symbols.MayDeclare(symbol))
+        {
+            return ReadDeclaredClasses(symbol);
+        }
+
+        return _declared.TryGetValue(symbol, out var known) ? known : _declared.GetOrAdd(symbol, ReadDeclaredClasses(symbol));
+    }
+
+    private DataClass ReadDeclaredClasses(ISymbol symbol)
+    {
+        var classes = Symbols.DeclaredOn(symbol);
+        if (symbol is IFieldSymbol or IPropertySymbol && !symbol.IsImplicitlyDeclared && symbol.ContainingType is { } container)
         {
             classes |= Symbols.ClassOfType(container);
         }
 
         return classes;
-    });
+    }
 
     /// <summary>What an object of <paramref name="type"/> carries when it is logged or sent whole.</summary>
     public DataClass WholeObjectClasses(ITypeSymbol? type) =>
@@ -108,7 +119,9 @@ internal sealed class FlowSession
     /// The <c>ToString</c> a type of this compilation declares itself (not a record's synthesized one), searched up its
     /// base types; <see langword="null"/> when it prints whatever the framework or compiler prints.
     /// </summary>
-    public IMethodSymbol? CustomToString(ITypeSymbol type) => _toString.GetOrAdd(type, t =>
+    public IMethodSymbol? CustomToString(ITypeSymbol type) => _toString.TryGetValue(type, out var known) ? known : _toString.GetOrAdd(type, FindCustomToString(type));
+
+    private IMethodSymbol? FindCustomToString(ITypeSymbol t)
     {
         for (var current = t as INamedTypeSymbol; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
@@ -122,7 +135,7 @@ internal sealed class FlowSession
         }
 
         return null;
-    });
+    }
 
     /// <summary>Whether <paramref name="symbol"/> is declared in this compilation's source (so it has a summary or a declaration to fix).</summary>
     public bool IsInCompilation(ISymbol symbol) =>
@@ -137,7 +150,10 @@ internal sealed class FlowSession
     }
 
     /// <summary>Whether a property of this compilation computes its value (an accessor with a body) rather than storing it.</summary>
-    public bool HasBody(IPropertySymbol property) => IsInCompilation(property) && _hasBody.GetOrAdd(property, p =>
+    public bool HasBody(IPropertySymbol property) =>
+        IsInCompilation(property) && (_hasBody.TryGetValue(property, out var known) ? known : _hasBody.GetOrAdd(property, ComputesValue(property)));
+
+    private bool ComputesValue(IPropertySymbol p)
     {
         if (!IsInCompilation(p) || p.IsAbstract)
         {
@@ -163,13 +179,24 @@ internal sealed class FlowSession
         }
 
         return false;
-    });
+    }
 
     /// <summary>
     /// Sanitizers, by declaration only (DESIGN §5): <c>[Redacts]</c> methods (and their overrides), and
     /// <c>Redactor.Redact</c>, which every redactor from <c>IRedactorProvider</c> implements. Never a method chosen by name alone.
     /// </summary>
-    public bool IsSanitizer(IMethodSymbol method) => _sanitizers.GetOrAdd(method, m =>
+    public bool IsSanitizer(IMethodSymbol method)
+    {
+        // Only Redactor.Redact can make a library method a sanitizer; [Redacts] needs an assembly that can see it.
+        if (!Symbols.MayDeclare(method))
+        {
+            return IsRedactor(method);
+        }
+
+        return _sanitizers.TryGetValue(method, out var known) ? known : _sanitizers.GetOrAdd(method, IsRedactsOrRedactor(method));
+    }
+
+    private bool IsRedactsOrRedactor(IMethodSymbol m)
     {
         for (var current = m.OriginalDefinition; current is not null; current = current.OverriddenMethod)
         {
@@ -182,6 +209,11 @@ internal sealed class FlowSession
             }
         }
 
+        return IsRedactor(m);
+    }
+
+    private bool IsRedactor(IMethodSymbol m)
+    {
         if (_redactor is not null && m.Name == "Redact" && !m.ReturnsVoid && TypeShapes.IsString(m.ReturnType))
         {
             for (var type = m.ContainingType; type is not null; type = type.BaseType)
@@ -194,7 +226,7 @@ internal sealed class FlowSession
         }
 
         return false;
-    });
+    }
 
     private sealed class Holder(FlowSession? session)
     {

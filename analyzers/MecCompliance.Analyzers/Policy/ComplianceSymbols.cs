@@ -11,14 +11,18 @@ internal sealed class ComplianceSymbols
 {
     private const int MaxTypeDepth = 4;
 
-    private readonly ConcurrentDictionary<ISymbol, DataClass> _declared = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, DataClass> _typeClass = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, DataClass> _contents = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, TypeNode> _nodes = new(SymbolEqualityComparer.Default);
+    private const string AttributesAssemblyName = "MecCompliance.Attributes";
+
+    private readonly ConcurrentDictionary<ISymbol, DataClass> _declared = new(SymbolKeyComparer.Instance);
+    private readonly ConcurrentDictionary<ITypeSymbol, DataClass> _typeClass = new(SymbolKeyComparer.Instance);
+    private readonly ConcurrentDictionary<ITypeSymbol, DataClass> _contents = new(SymbolKeyComparer.Instance);
+    private readonly ConcurrentDictionary<ITypeSymbol, TypeNode> _nodes = new(SymbolKeyComparer.Instance);
+    private readonly HashSet<IAssemblySymbol> _mayDeclare;
 
     private ComplianceSymbols(Compilation compilation)
     {
         Compilation = compilation;
+        _mayDeclare = AssembliesThatMayDeclare(compilation);
     }
 
     public Compilation Compilation { get; }
@@ -43,13 +47,61 @@ internal sealed class ComplianceSymbols
     {
         foreach (var name in compilation.ReferencedAssemblyNames)
         {
-            if (name.Name == "MecCompliance.Attributes")
+            if (name.Name == AttributesAssemblyName)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="symbol"/> may carry a classification or <c>[Redacts]</c> attribute, itself or through what
+    /// it overrides or derives from: false for the symbols of framework and third-party assemblies, which are ruled out
+    /// without reading their attributes or touching a cache.
+    /// </summary>
+    public bool MayDeclare(ISymbol symbol) => symbol.ContainingAssembly is not { } assembly || _mayDeclare.Contains(assembly);
+
+    // An assembly can apply a classification only if it defines the attribute or references an assembly that can (a
+    // taxonomy assembly deriving from DataClassificationAttribute, a model assembly applying it), so the set is closed
+    // over references. The compilation itself is always in it.
+    private static HashSet<IAssemblySymbol> AssembliesThatMayDeclare(Compilation compilation)
+    {
+        var definers = new HashSet<string>(StringComparer.Ordinal) { AttributesAssemblyName };
+        foreach (var name in new[]
+                 {
+                     MetadataNames.PersonalDataAttribute, MetadataNames.PatronRecordAttribute, MetadataNames.OrganizationalDataAttribute,
+                     MetadataNames.DataClassificationAttribute, MetadataNames.RedactsAttribute,
+                 })
+        {
+            foreach (var type in compilation.GetTypesByMetadataName(name))
+            {
+                if (type.ContainingAssembly is { } assembly)
+                {
+                    definers.Add(assembly.Name);
+                }
+            }
+        }
+
+        var result = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default) { compilation.Assembly };
+        var pending = compilation.SourceModule.ReferencedAssemblySymbols.ToList();
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            for (var i = pending.Count - 1; i >= 0; i--)
+            {
+                var assembly = pending[i];
+                if (definers.Contains(assembly.Name) || assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => definers.Contains(r.Name))))
+                {
+                    result.Add(assembly);
+                    changed |= definers.Add(assembly.Name);
+                    pending.RemoveAt(i);
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The class an attribute type stands for: MEC attributes by name; any other classification is personal data.</summary>
@@ -87,7 +139,20 @@ internal sealed class ComplianceSymbols
     }
 
     /// <summary>Classes declared directly on <paramref name="symbol"/> by its attributes (return attributes for methods).</summary>
-    public DataClass DeclaredOn(ISymbol symbol) => _declared.GetOrAdd(symbol, static s => ReadDeclared(s));
+    public DataClass DeclaredOn(ISymbol symbol)
+    {
+        if (!MayDeclare(symbol))
+        {
+            return DataClass.None;
+        }
+
+        if (_declared.TryGetValue(symbol, out var known))
+        {
+            return known;
+        }
+
+        return _declared.GetOrAdd(symbol, ReadDeclared(symbol));
+    }
 
     private static DataClass ReadDeclared(ISymbol symbol)
     {
@@ -223,7 +288,18 @@ internal sealed class ComplianceSymbols
             return DataClass.None;
         }
 
-        return _typeClass.GetOrAdd(type, t => ReadTypeClass(t));
+        // A library type is classified only through what it wraps (Task<Patron>); its own attributes cannot classify it.
+        if (type is INamedTypeSymbol named && !MayDeclare(named))
+        {
+            return named.IsGenericType && IsNullableOrTask(named) ? ClassOfType(named.TypeArguments[0]) : DataClass.None;
+        }
+
+        if (_typeClass.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+
+        return _typeClass.GetOrAdd(type, ReadTypeClass(type));
     }
 
     private DataClass ReadTypeClass(ITypeSymbol type)
@@ -292,7 +368,18 @@ internal sealed class ComplianceSymbols
             return DataClass.None;
         }
 
-        return _contents.GetOrAdd(type, ComputeContents);
+        // A library type holds nothing classified unless a type argument does (List<Patron>); see ExpandOne.
+        if (type is INamedTypeSymbol { IsGenericType: false } named && !MayDeclare(named))
+        {
+            return DataClass.None;
+        }
+
+        if (_contents.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+
+        return _contents.GetOrAdd(type, ComputeContents(type));
     }
 
     // Breadth-first over the type graph (member types, element types, type arguments of containers), each type visited
@@ -301,7 +388,7 @@ internal sealed class ComplianceSymbols
     private DataClass ComputeContents(ITypeSymbol root)
     {
         var result = DataClass.None;
-        var visited = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default) { root };
+        var visited = new HashSet<ITypeSymbol>(SymbolKeyComparer.Instance) { root };
         var level = new List<ITypeSymbol> { root };
         for (var depth = 0; level.Count > 0 && visited.Count <= MaxContentTypes; depth++)
         {
@@ -320,7 +407,11 @@ internal sealed class ComplianceSymbols
                     continue;
                 }
 
-                var node = _nodes.GetOrAdd(type, ExpandOne);
+                if (!_nodes.TryGetValue(type, out var node))
+                {
+                    node = _nodes.GetOrAdd(type, ExpandOne(type));
+                }
+
                 result |= node.Declared;
                 foreach (var child in node.Children)
                 {

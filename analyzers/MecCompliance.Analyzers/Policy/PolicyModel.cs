@@ -315,16 +315,43 @@ internal sealed class PolicyModel
 
     private static ImmutableArray<AttributeData> SourceOrder(Compilation compilation, ImmutableArray<AttributeData> attributes)
     {
+        if (attributes.Length < 2)
+        {
+            return attributes;
+        }
+
+        // Only the few trees that hold an assembly attribute need a position; numbering every tree of a large
+        // compilation would cost more than reading the whole policy. A tree outside the compilation sorts last.
         var treeOrder = new Dictionary<SyntaxTree, int>();
+        foreach (var attribute in attributes)
+        {
+            if (attribute.ApplicationSyntaxReference is { } reference)
+            {
+                treeOrder[reference.SyntaxTree] = int.MaxValue;
+            }
+        }
+
         var index = 0;
+        var found = 0;
         foreach (var tree in compilation.SyntaxTrees)
         {
-            treeOrder[tree] = index++;
+            if (found == treeOrder.Count)
+            {
+                break;
+            }
+
+            if (treeOrder.ContainsKey(tree))
+            {
+                treeOrder[tree] = index;
+                found++;
+            }
+
+            index++;
         }
 
         return attributes
             .Select(a => (Attribute: a, Syntax: a.ApplicationSyntaxReference))
-            .OrderBy(x => x.Syntax is null ? int.MaxValue : treeOrder.TryGetValue(x.Syntax.SyntaxTree, out var order) ? order : int.MaxValue)
+            .OrderBy(x => x.Syntax is null ? int.MaxValue : treeOrder[x.Syntax.SyntaxTree])
             .ThenBy(x => x.Syntax?.Span.Start ?? 0)
             .Select(x => x.Attribute)
             .ToImmutableArray();

@@ -28,8 +28,23 @@ public abstract class FlowRuleAnalyzer : DiagnosticAnalyzer
 
             var policy = PolicyModel.Create(start.Compilation, session.Symbols, start.CancellationToken);
             start.RegisterOperationBlockAction(block =>
-                Report(policy, session.Register(block.OwningSymbol, block.OperationBlocks, block.CancellationToken).LocalFlows, block.ReportDiagnostic));
-            start.RegisterCompilationEndAction(end => Report(policy, session.Solve(end.CancellationToken).Flows, end.ReportDiagnostic));
+            {
+                // Most methods have no flow. `block.ReportDiagnostic` as a delegate boxes the whole context struct, so
+                // it is only created when there is something to judge.
+                var flows = session.Register(block.OwningSymbol, block.OperationBlocks, block.CancellationToken).LocalFlows;
+                if (!flows.IsEmpty)
+                {
+                    Report(policy, flows, block.ReportDiagnostic);
+                }
+            });
+            start.RegisterCompilationEndAction(end =>
+            {
+                var flows = session.Solve(end.CancellationToken).Flows;
+                if (!flows.IsEmpty)
+                {
+                    Report(policy, flows, end.ReportDiagnostic);
+                }
+            });
         });
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -12,6 +13,10 @@ namespace MecCompliance.Analyzers.Sinks;
 internal static class SinkSites
 {
     private const int MaxDepth = 4;
+
+    // Every vendor or storage site of a type reads the same type declaration for assignments; the index is syntax only,
+    // so it is kept with the (immutable) node and shared by every compilation that holds the tree.
+    private static readonly ConditionalWeakTable<SyntaxNode, AssignmentIndex> Assignments = new();
 
     /// <summary>The method, property or type whose code contains <paramref name="site"/> (lambdas and local functions skipped).</summary>
     public static ISymbol? EnclosingMember(IOperation site, SemanticModel? model)
@@ -112,11 +117,9 @@ internal static class SinkSites
 
         foreach (var (scope, scopeModel) in scopes)
         {
-            foreach (var assignment in scope.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            foreach (var assignment in IndexOf(scope).ToMember(member))
             {
-                if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) &&
-                    assignment.Left is MemberAccessExpressionSyntax access && access.Name.Identifier.ValueText == member &&
-                    Names(access.Expression, symbol, scopeModel))
+                if (Names(((MemberAccessExpressionSyntax)assignment.Left).Expression, symbol, scopeModel))
                 {
                     yield return new BoundExpression(assignment.Right, scopeModel);
                 }
@@ -290,9 +293,9 @@ internal static class SinkSites
 
         foreach (var (scope, model) in scopes)
         {
-            foreach (var assignment in scope.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            foreach (var assignment in IndexOf(scope).ToName(symbol.Name))
             {
-                if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && Names(assignment.Left, symbol, model))
+                if (Names(assignment.Left, symbol, model))
                 {
                     yield return new BoundExpression(assignment.Right, model);
                 }
@@ -318,17 +321,20 @@ internal static class SinkSites
         }
     }
 
+    private static AssignmentIndex IndexOf(SyntaxNode scope) => Assignments.GetValue(scope, static s => new AssignmentIndex(s));
+
+    /// <summary>The name <paramref name="expression"/> stands for when it is a plain name or <c>this.Name</c>.</summary>
+    private static string? NameOf(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText,
+        _ => null,
+    };
+
     /// <summary>Whether <paramref name="expression"/> names <paramref name="symbol"/> (bound when the model is known, else by name).</summary>
     private static bool Names(ExpressionSyntax expression, ISymbol symbol, SemanticModel? model)
     {
-        var name = expression switch
-        {
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText,
-            _ => null,
-        };
-
-        if (name != symbol.Name)
+        if (NameOf(expression) != symbol.Name)
         {
             return false;
         }
@@ -336,6 +342,60 @@ internal static class SinkSites
         return model is null
             ? symbol is not ILocalSymbol
             : SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(expression).Symbol?.OriginalDefinition, symbol.OriginalDefinition);
+    }
+}
+
+/// <summary>
+/// The simple assignments (<c>=</c>) inside one declaration, in document order, by the name they assign: a plain name or
+/// <c>this.Name</c> (<see cref="ToName"/>), and <c>x.Name</c> for any <c>x</c> (<see cref="ToMember"/>).
+/// </summary>
+internal sealed class AssignmentIndex
+{
+    private static readonly List<AssignmentExpressionSyntax> None = [];
+
+    private readonly Dictionary<string, List<AssignmentExpressionSyntax>> _toName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<AssignmentExpressionSyntax>> _toMember = new(StringComparer.Ordinal);
+
+    public AssignmentIndex(SyntaxNode scope)
+    {
+        foreach (var node in scope.DescendantNodes())
+        {
+            if (node is not AssignmentExpressionSyntax assignment || !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+            {
+                continue;
+            }
+
+            var left = assignment.Left;
+            if (left is IdentifierNameSyntax identifier)
+            {
+                Add(_toName, identifier.Identifier.ValueText, assignment);
+            }
+            else if (left is MemberAccessExpressionSyntax access)
+            {
+                if (access.Expression is ThisExpressionSyntax)
+                {
+                    Add(_toName, access.Name.Identifier.ValueText, assignment);
+                }
+
+                Add(_toMember, access.Name.Identifier.ValueText, assignment);
+            }
+        }
+    }
+
+    /// <summary>Assignments whose target is <c>name</c> or <c>this.name</c>.</summary>
+    public List<AssignmentExpressionSyntax> ToName(string name) => _toName.TryGetValue(name, out var found) ? found : None;
+
+    /// <summary>Assignments whose target is <c>x.member</c>.</summary>
+    public List<AssignmentExpressionSyntax> ToMember(string member) => _toMember.TryGetValue(member, out var found) ? found : None;
+
+    private static void Add(Dictionary<string, List<AssignmentExpressionSyntax>> map, string name, AssignmentExpressionSyntax assignment)
+    {
+        if (!map.TryGetValue(name, out var list))
+        {
+            map[name] = list = [];
+        }
+
+        list.Add(assignment);
     }
 }
 

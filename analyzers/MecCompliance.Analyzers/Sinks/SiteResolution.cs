@@ -12,7 +12,17 @@ internal static class SiteResolution
     public static Func<IOperation, SemanticModel?, Sink?> Remembered(Func<IOperation, SemanticModel?, Sink?> resolve)
     {
         var known = new ConditionalWeakTable<IOperation, Answer>();
-        return (site, model) => known.GetValue(site, s => new Answer(resolve(s, model))).Sink;
+        return (site, model) =>
+        {
+            // The lookup alone, without the capturing factory: a site is revisited on every pass of its fixpoint.
+            if (known.TryGetValue(site, out var answer))
+            {
+                return answer.Sink;
+            }
+
+            var resolved = new Answer(resolve(site, model));
+            return known.GetValue(site, _ => resolved).Sink;
+        };
     }
 
     private sealed class Answer(Sink? sink)
