@@ -20,20 +20,26 @@ internal sealed class FlowSession
 {
     private static readonly ConditionalWeakTable<Compilation, Holder> Sessions = new();
 
-    private readonly ConcurrentDictionary<ISymbol, MethodEntry> _methods = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, bool> _hasBody = new(SymbolKeyComparer.Instance);
-    private readonly ConcurrentDictionary<ISymbol, DataClass> _declared = new(SymbolKeyComparer.Instance);
-    private readonly ConcurrentDictionary<IMethodSymbol, bool> _sanitizers = new(SymbolKeyComparer.Instance);
-    private readonly ConcurrentDictionary<ITypeSymbol, IMethodSymbol?> _toString = new(SymbolKeyComparer.Instance);
+    private readonly ConcurrentDictionary<ISymbol, MethodEntry> _methods;
+    private readonly ConcurrentDictionary<ISymbol, bool> _hasBody;
+    private readonly ConcurrentDictionary<ISymbol, DataClass> _declared;
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _sanitizers;
+    private readonly ConcurrentDictionary<ITypeSymbol, IMethodSymbol?> _toString;
     private readonly INamedTypeSymbol? _redactor;
     private readonly Lazy<SinkCatalog> _sinks;
     private readonly object _solveLock = new();
+    private MethodEntry? _lastRegistered;
     private FlowSolution? _solution;
 
     internal FlowSession(Compilation compilation, ComplianceSymbols symbols)
     {
         Compilation = compilation;
         Symbols = symbols;
+        _methods = SymbolCache.Create<ISymbol, MethodEntry>(compilation, SymbolEqualityComparer.Default);
+        _hasBody = SymbolCache.Create<ISymbol, bool>(compilation, SymbolKeyComparer.Instance, perFile: 2);
+        _declared = SymbolCache.Create<ISymbol, DataClass>(compilation, SymbolKeyComparer.Instance);
+        _sanitizers = SymbolCache.Create<IMethodSymbol, bool>(compilation, SymbolKeyComparer.Instance, perFile: 4);
+        _toString = SymbolCache.Create<ITypeSymbol, IMethodSymbol?>(compilation, SymbolKeyComparer.Instance, perFile: 2);
         // Resolved on first use, inside the first analysed body: at compilation start nothing has asked the compiler
         // for its symbols yet, and the first lookup would pay for building them.
         _sinks = new Lazy<SinkCatalog>(() => SinkCatalog.Create(compilation, symbols), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -61,10 +67,17 @@ internal sealed class FlowSession
     /// </summary>
     public MethodEntry Register(ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
     {
-        // Every flow rule registers the same body; the first one scans it (two at once may both scan: the results are equal).
-        if (!_methods.TryGetValue(owner, out var entry))
+        // Every flow rule registers the same body, one right after the other: the last entry answers most of them
+        // without a lookup. The first rule scans it (two at once may both scan: the results are equal).
+        var entry = Volatile.Read(ref _lastRegistered);
+        if (entry is null || !ReferenceEquals(entry.Owner, owner))
         {
-            entry = _methods.GetOrAdd(owner, new MethodEntry(this, owner, blocks, cancellationToken));
+            if (!_methods.TryGetValue(owner, out entry))
+            {
+                entry = _methods.GetOrAdd(owner, new MethodEntry(this, owner, blocks, cancellationToken));
+            }
+
+            Volatile.Write(ref _lastRegistered, entry);
         }
 
         if (entry.HasSource)

@@ -13,16 +13,20 @@ internal sealed class ComplianceSymbols
 
     private const string AttributesAssemblyName = "MecCompliance.Attributes";
 
-    private readonly ConcurrentDictionary<ISymbol, DataClass> _declared = new(SymbolKeyComparer.Instance);
-    private readonly ConcurrentDictionary<ITypeSymbol, DataClass> _typeClass = new(SymbolKeyComparer.Instance);
-    private readonly ConcurrentDictionary<ITypeSymbol, DataClass> _contents = new(SymbolKeyComparer.Instance);
-    private readonly ConcurrentDictionary<ITypeSymbol, TypeNode> _nodes = new(SymbolKeyComparer.Instance);
+    private readonly ConcurrentDictionary<ISymbol, DataClass> _declared;
+    private readonly ConcurrentDictionary<ITypeSymbol, DataClass> _typeClass;
+    private readonly ConcurrentDictionary<ITypeSymbol, DataClass> _contents;
+    private readonly ConcurrentDictionary<ITypeSymbol, TypeNode> _nodes;
     private readonly HashSet<IAssemblySymbol> _mayDeclare;
 
     private ComplianceSymbols(Compilation compilation)
     {
         Compilation = compilation;
         _mayDeclare = AssembliesThatMayDeclare(compilation);
+        _declared = SymbolCache.Create<ISymbol, DataClass>(compilation, SymbolKeyComparer.Instance);
+        _typeClass = SymbolCache.Create<ITypeSymbol, DataClass>(compilation, SymbolKeyComparer.Instance, perFile: 4);
+        _contents = SymbolCache.Create<ITypeSymbol, DataClass>(compilation, SymbolKeyComparer.Instance, perFile: 4);
+        _nodes = SymbolCache.Create<ITypeSymbol, TypeNode>(compilation, SymbolKeyComparer.Instance, perFile: 4);
     }
 
     public Compilation Compilation { get; }

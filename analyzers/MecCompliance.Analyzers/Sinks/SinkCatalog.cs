@@ -22,11 +22,12 @@ internal sealed class SinkCatalog
     ];
 
     private readonly ImmutableArray<SinkRecognizer> _recognizers;
-    private readonly ConcurrentDictionary<IMethodSymbol, SinkMethod?> _known = new(SymbolKeyComparer.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, SinkMethod?> _known;
 
-    private SinkCatalog(ImmutableArray<SinkRecognizer> recognizers)
+    private SinkCatalog(Compilation compilation, ImmutableArray<SinkRecognizer> recognizers)
     {
         _recognizers = recognizers;
+        _known = SymbolCache.Create<IMethodSymbol, SinkMethod?>(compilation, SymbolKeyComparer.Instance, perFile: 8);
     }
 
     public static SinkCatalog Create(Compilation compilation, ComplianceSymbols symbols)
@@ -37,7 +38,7 @@ internal sealed class SinkCatalog
             builder.AddRange(family(compilation, symbols));
         }
 
-        return new SinkCatalog(builder.ToImmutable());
+        return new SinkCatalog(compilation, builder.ToImmutable());
     }
 
     /// <summary>The sink <paramref name="method"/> is, or <see langword="null"/> when it is none.</summary>
