@@ -22,7 +22,6 @@ internal sealed class FlowSession
 
     private readonly ConcurrentDictionary<ISymbol, MethodEntry> _methods;
     private readonly ConcurrentDictionary<ISymbol, bool> _hasBody;
-    private readonly ConcurrentDictionary<ISymbol, DataClass> _declared;
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _sanitizers;
     private readonly ConcurrentDictionary<ITypeSymbol, IMethodSymbol?> _toString;
     private readonly INamedTypeSymbol? _redactor;
@@ -37,7 +36,6 @@ internal sealed class FlowSession
         Symbols = symbols;
         _methods = SymbolCache.Create<ISymbol, MethodEntry>(compilation, SymbolEqualityComparer.Default);
         _hasBody = SymbolCache.Create<ISymbol, bool>(compilation, SymbolKeyComparer.Instance, perFile: 2);
-        _declared = SymbolCache.Create<ISymbol, DataClass>(compilation, SymbolKeyComparer.Instance);
         _sanitizers = SymbolCache.Create<IMethodSymbol, bool>(compilation, SymbolKeyComparer.Instance, perFile: 4);
         _toString = SymbolCache.Create<ITypeSymbol, IMethodSymbol?>(compilation, SymbolKeyComparer.Instance, perFile: 2);
         // Resolved on first use, inside the first analysed body: at compilation start nothing has asked the compiler
@@ -104,17 +102,7 @@ internal sealed class FlowSession
     /// <summary>Classes read directly from <paramref name="symbol"/>: its own attributes and its containing type's.</summary>
     public DataClass DeclaredClasses(ISymbol symbol)
     {
-        // A library member is answered without the cache: both parts have their own fast path for library symbols.
-        if (!Symbols.MayDeclare(symbol))
-        {
-            return ReadDeclaredClasses(symbol);
-        }
-
-        return _declared.TryGetValue(symbol, out var known) ? known : _declared.GetOrAdd(symbol, ReadDeclaredClasses(symbol));
-    }
-
-    private DataClass ReadDeclaredClasses(ISymbol symbol)
-    {
+        // Not cached here: both parts are (a second cache in front of them cost more than it saved).
         var classes = Symbols.DeclaredOn(symbol);
         if (symbol is IFieldSymbol or IPropertySymbol && !symbol.IsImplicitlyDeclared && symbol.ContainingType is { } container)
         {
@@ -302,7 +290,8 @@ internal sealed class MethodEntry
         var sinks = ImmutableArray<SinkEvent>.Empty;
         var calls = ImmutableArray<CallSite>.Empty;
         var returns = LabelSet.Empty;
-        var roots = new HashSet<IOperation>();
+        MethodFlow? only = null;
+        var roots = _blocks.Length > 1 ? new HashSet<IOperation>() : null;
         foreach (var block in _blocks)
         {
             // Analyzer drivers hand out a method's body block, whose parent is the method body; build one graph per root.
@@ -312,7 +301,7 @@ internal sealed class MethodEntry
                 root = root.Parent;
             }
 
-            if (!roots.Add(root))
+            if (roots is not null && !roots.Add(root))
             {
                 continue;
             }
@@ -329,12 +318,24 @@ internal sealed class MethodEntry
                 flow = MethodFlowAnalysis.Analyze(_session, Owner, graph, cancellationToken);
             }
 
+            if (only is null && sinks.IsEmpty && calls.IsEmpty && returns.IsEmpty)
+            {
+                // The usual case, one body: its analysis is the method's, nothing to combine.
+                only = flow;
+                continue;
+            }
+
+            if (only is not null)
+            {
+                (sinks, calls, returns, only) = (only.Sinks, only.Calls, only.Returns, null);
+            }
+
             sinks = sinks.AddRange(flow.Sinks);
             calls = calls.AddRange(flow.Calls);
             returns = returns.Union(flow.Returns);
         }
 
-        return new MethodFlow(Owner, sinks, calls, returns);
+        return only ?? new MethodFlow(Owner, sinks, calls, returns);
     }
 
     private sealed class Analysis(MethodFlow flow, ImmutableArray<ClassifiedFlow> localFlows)

@@ -56,13 +56,15 @@ internal sealed partial class MethodFlowAnalysis
         {
             var graph = new Graph(null) { Tree = new StructuredTree(root) };
             var returns = analysis.RunStructured(body, entry, graph, out _);
-            return new MethodFlow(owner, analysis._sinkOrder.ToImmutableArray(), analysis._callOrder.ToImmutableArray(), returns);
+            return new MethodFlow(owner, ToImmutable(analysis._sinkOrder), ToImmutable(analysis._callOrder), returns);
         }
         catch (StructuredModeUnsupported)
         {
             return null;
         }
     }
+
+    private static ImmutableArray<T> ToImmutable<T>(List<T> items) => items.Count == 0 ? ImmutableArray<T>.Empty : items.ToImmutableArray();
 
     /// <param name="exit">Everything any location held at any point, as for a graph.</param>
     private LabelSet RunStructured(IOperation body, FlowState entry, Graph graph, out FlowState exit)

@@ -91,7 +91,7 @@ internal static class TypeShapes
             return type.Name == "StringWriter";
         }
 
-        foreach (var contract in type.AllInterfaces)
+        foreach (var contract in type.OriginalDefinition.AllInterfaces)
         {
             if (contract.SpecialType == SpecialType.System_Collections_IEnumerable)
             {
@@ -176,7 +176,7 @@ internal static class TypeShapes
         }
 
         // Collections and their enumerators (a foreach reads Current from GetEnumerator()).
-        foreach (var contract in named.AllInterfaces)
+        foreach (var contract in named.OriginalDefinition.AllInterfaces)
         {
             if (contract.SpecialType is SpecialType.System_Collections_IEnumerable or SpecialType.System_Collections_IEnumerator)
             {

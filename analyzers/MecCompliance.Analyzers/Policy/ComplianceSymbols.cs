@@ -515,7 +515,7 @@ internal sealed class ComplianceSymbols
             return true;
         }
 
-        foreach (var contract in type.AllInterfaces)
+        foreach (var contract in type.OriginalDefinition.AllInterfaces)
         {
             if (contract.SpecialType == SpecialType.System_Collections_IEnumerable)
             {
