@@ -57,13 +57,30 @@ internal sealed class InterproceduralSolver
             _summaries[entry.Owner] = new MethodSummary();
         }
 
+        // An update reads only the summaries of the methods its calls reach (and its own): when none of them changed
+        // since its last update, it would add nothing, so it is skipped. Rounds, their order and the result are those
+        // of updating every method every round.
+        var dependencies = analysed.Select(DependenciesOf).ToList();
+        var updatedAt = new int[analysed.Count];
+        var changedAt = new Dictionary<MethodSummary, int>();
+        var stamp = 0;
         for (var round = 0; round < MaxRounds; round++)
         {
             var changed = false;
-            foreach (var entry in analysed)
+            for (var i = 0; i < analysed.Count; i++)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                changed |= Update(entry);
+                if (round > 0 && !ChangedSince(dependencies[i], changedAt, updatedAt[i]))
+                {
+                    continue;
+                }
+
+                updatedAt[i] = ++stamp;
+                if (Update(analysed[i]))
+                {
+                    changedAt[_summaries[analysed[i].Owner]] = stamp;
+                    changed = true;
+                }
             }
 
             if (!changed)
@@ -73,6 +90,37 @@ internal sealed class InterproceduralSolver
         }
 
         return new FlowSolution(Collect(analysed), _summaries);
+    }
+
+    private HashSet<MethodSummary> DependenciesOf(MethodEntry entry)
+    {
+        var summaries = new HashSet<MethodSummary> { _summaries[entry.Owner] };
+        foreach (var site in entry.Flow!.Calls)
+        {
+            foreach (var target in Targets(site))
+            {
+                if (_summaries.TryGetValue(target.Owner, out var summary))
+                {
+                    summaries.Add(summary);
+                }
+            }
+        }
+
+        return summaries;
+    }
+
+    // A summary changed during the method's own last update (a recursive call) counts: that update read it half-grown.
+    private static bool ChangedSince(HashSet<MethodSummary> dependencies, Dictionary<MethodSummary, int> changedAt, int updatedAt)
+    {
+        foreach (var summary in dependencies)
+        {
+            if (changedAt.TryGetValue(summary, out var at) && at >= updatedAt)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void MapImplementations()
