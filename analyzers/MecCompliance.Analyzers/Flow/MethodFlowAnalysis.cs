@@ -1171,9 +1171,11 @@ internal sealed partial class MethodFlowAnalysis
     /// <summary>Argument labels of one call, by argument and (for params arrays) by element.</summary>
     private sealed class Arguments(int capacity)
     {
-        public static Arguments None => new(0);
+        /// <summary>No arguments (never added to).</summary>
+        public static readonly Arguments None = new(0);
 
-        private Dictionary<IOperation, LabelSet>? _elements;
+        // Elements of a params array, by element: a handful at most, searched in order.
+        private List<KeyValuePair<IOperation, LabelSet>>? _elements;
 
         public List<ArgumentValue> Items { get; } = new(capacity);
 
@@ -1190,9 +1192,23 @@ internal sealed partial class MethodFlowAnalysis
             Union = Union.Union(labels);
         }
 
-        public void AddElement(IOperation element, LabelSet labels) => (_elements ??= new())[element] = labels;
+        public void AddElement(IOperation element, LabelSet labels) => (_elements ??= []).Add(new KeyValuePair<IOperation, LabelSet>(element, labels));
 
-        public LabelSet? ElementLabels(IOperation element) => _elements is not null && _elements.TryGetValue(element, out var labels) ? labels : null;
+        public LabelSet? ElementLabels(IOperation element)
+        {
+            if (_elements is not null)
+            {
+                foreach (var pair in _elements)
+                {
+                    if (pair.Key == element)
+                    {
+                        return pair.Value;
+                    }
+                }
+            }
+
+            return null;
+        }
 
         public LabelSet ForOrdinal(int ordinal)
         {

@@ -23,7 +23,7 @@ internal sealed class ComplianceSymbols
     {
         Compilation = compilation;
         _mayDeclare = AssembliesThatMayDeclare(compilation);
-        _declared = SymbolCache.Create<ISymbol, DataClass>(compilation, SymbolKeyComparer.Instance);
+        _declared = SymbolCache.Create<ISymbol, DataClass>(compilation, SymbolKeyComparer.Instance, perFile: 2);
         _typeClass = SymbolCache.Create<ITypeSymbol, DataClass>(compilation, SymbolKeyComparer.Instance, perFile: 4);
         _contents = SymbolCache.Create<ITypeSymbol, DataClass>(compilation, SymbolKeyComparer.Instance, perFile: 4);
         _nodes = SymbolCache.Create<ITypeSymbol, TypeNode>(compilation, SymbolKeyComparer.Instance, perFile: 4);
@@ -150,6 +150,13 @@ internal sealed class ComplianceSymbols
             return DataClass.None;
         }
 
+        // Roslyn keeps each symbol's attributes, so reading them again is cheaper than a cache entry per symbol; only a
+        // record's positional members, which look across to their twin, are worth remembering.
+        if (!IsPositional(symbol))
+        {
+            return ReadDeclared(symbol);
+        }
+
         if (_declared.TryGetValue(symbol, out var known))
         {
             return known;
@@ -157,6 +164,10 @@ internal sealed class ComplianceSymbols
 
         return _declared.GetOrAdd(symbol, ReadDeclared(symbol));
     }
+
+    private static bool IsPositional(ISymbol symbol) =>
+        symbol is IPropertySymbol { ContainingType.IsRecord: true } or
+            IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType.IsRecord: true } };
 
     private static DataClass ReadDeclared(ISymbol symbol)
     {
