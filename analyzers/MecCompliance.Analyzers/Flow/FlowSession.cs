@@ -24,7 +24,7 @@ internal sealed class FlowSession
     private readonly ConcurrentDictionary<ISymbol, bool> _hasBody;
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _sanitizers;
     private readonly ConcurrentDictionary<ITypeSymbol, IMethodSymbol?> _toString;
-    private readonly INamedTypeSymbol? _redactor;
+    private readonly Lazy<INamedTypeSymbol?> _redactor;
     private readonly Lazy<SinkCatalog> _sinks;
     private readonly object _solveLock = new();
     private MethodEntry? _lastRegistered;
@@ -41,7 +41,7 @@ internal sealed class FlowSession
         // Resolved on first use, inside the first analysed body: at compilation start nothing has asked the compiler
         // for its symbols yet, and the first lookup would pay for building them.
         _sinks = new Lazy<SinkCatalog>(() => SinkCatalog.Create(compilation, symbols), LazyThreadSafetyMode.ExecutionAndPublication);
-        _redactor = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Redaction.Redactor");
+        _redactor = new Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Redaction.Redactor"), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public Compilation Compilation { get; }
@@ -215,11 +215,11 @@ internal sealed class FlowSession
 
     private bool IsRedactor(IMethodSymbol m)
     {
-        if (_redactor is not null && m.Name == "Redact" && !m.ReturnsVoid && TypeShapes.IsString(m.ReturnType))
+        if (m.Name == "Redact" && !m.ReturnsVoid && TypeShapes.IsString(m.ReturnType) && _redactor.Value is { } redactor)
         {
             for (var type = m.ContainingType; type is not null; type = type.BaseType)
             {
-                if (SymbolEqualityComparer.Default.Equals(type, _redactor))
+                if (SymbolEqualityComparer.Default.Equals(type, redactor))
                 {
                     return true;
                 }

@@ -17,12 +17,12 @@ internal sealed class ComplianceSymbols
     private readonly ConcurrentDictionary<ITypeSymbol, DataClass> _typeClass;
     private readonly ConcurrentDictionary<ITypeSymbol, DataClass> _contents;
     private readonly ConcurrentDictionary<ITypeSymbol, TypeNode> _nodes;
-    private readonly HashSet<IAssemblySymbol> _mayDeclare;
+    private readonly Lazy<HashSet<IAssemblySymbol>> _mayDeclare;
 
     private ComplianceSymbols(Compilation compilation)
     {
         Compilation = compilation;
-        _mayDeclare = AssembliesThatMayDeclare(compilation);
+        _mayDeclare = new Lazy<HashSet<IAssemblySymbol>>(() => AssembliesThatMayDeclare(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         _declared = SymbolCache.Create<ISymbol, DataClass>(compilation, SymbolKeyComparer.Instance, perFile: 2);
         _typeClass = SymbolCache.Create<ITypeSymbol, DataClass>(compilation, SymbolKeyComparer.Instance, perFile: 4);
         _contents = SymbolCache.Create<ITypeSymbol, DataClass>(compilation, SymbolKeyComparer.Instance, perFile: 4);
@@ -37,9 +37,11 @@ internal sealed class ComplianceSymbols
     /// </summary>
     public static ComplianceSymbols? TryCreate(Compilation compilation)
     {
-        if (compilation.GetTypeByMetadataName(MetadataNames.PersonalDataAttribute) is null &&
-            compilation.GetTypeByMetadataName(MetadataNames.DataClassificationAttribute) is null &&
-            !ReferencesAttributesAssembly(compilation))
+        // The reference list first: looking a type up by name makes the compiler build its declarations, work this
+        // check would otherwise pay for at compilation start.
+        if (!ReferencesAttributesAssembly(compilation) &&
+            compilation.GetTypeByMetadataName(MetadataNames.PersonalDataAttribute) is null &&
+            compilation.GetTypeByMetadataName(MetadataNames.DataClassificationAttribute) is null)
         {
             return null;
         }
@@ -65,7 +67,7 @@ internal sealed class ComplianceSymbols
     /// it overrides or derives from: false for the symbols of framework and third-party assemblies, which are ruled out
     /// without reading their attributes or touching a cache.
     /// </summary>
-    public bool MayDeclare(ISymbol symbol) => symbol.ContainingAssembly is not { } assembly || _mayDeclare.Contains(assembly);
+    public bool MayDeclare(ISymbol symbol) => symbol.ContainingAssembly is not { } assembly || _mayDeclare.Value.Contains(assembly);
 
     // An assembly can apply a classification only if it defines the attribute or references an assembly that can (a
     // taxonomy assembly deriving from DataClassificationAttribute, a model assembly applying it), so the set is closed

@@ -108,6 +108,9 @@ internal sealed class PolicyModel
         return Cache.GetValue(compilation, _ => built);
     }
 
+    /// <summary>Whether a declaration in this compilation's own source is malformed (MEC004 has something to report).</summary>
+    public bool HasLocalProblems => Vendors.Any(v => v.IsInSource && !v.IsValid) || Sinks.Any(s => s.IsInSource && !s.IsValid);
+
     /// <summary>The vendor declared as <paramref name="name"/> (ignoring case), valid or not.</summary>
     public bool TryGetVendor(string? name, out VendorDeclaration vendor)
     {

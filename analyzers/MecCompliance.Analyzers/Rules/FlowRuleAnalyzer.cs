@@ -26,7 +26,9 @@ public abstract class FlowRuleAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var policy = PolicyModel.Create(start.Compilation, session.Symbols, start.CancellationToken);
+            // The policy is read only when there is a flow to judge: at compilation start, reading the assembly's
+            // attributes would make the rules pay for the compiler's own declaration binding.
+            var compilation = start.Compilation;
             start.RegisterOperationBlockAction(block =>
             {
                 // Most methods have no flow. `block.ReportDiagnostic` as a delegate boxes the whole context struct, so
@@ -34,7 +36,7 @@ public abstract class FlowRuleAnalyzer : DiagnosticAnalyzer
                 var flows = session.Register(block.OwningSymbol, block.OperationBlocks, block.CancellationToken).LocalFlows;
                 if (!flows.IsEmpty)
                 {
-                    Report(policy, flows, block.ReportDiagnostic);
+                    Report(PolicyModel.Create(compilation, session.Symbols, block.CancellationToken), flows, block.ReportDiagnostic);
                 }
             });
             start.RegisterCompilationEndAction(end =>
@@ -42,7 +44,7 @@ public abstract class FlowRuleAnalyzer : DiagnosticAnalyzer
                 var flows = session.Solve(end.CancellationToken).Flows;
                 if (!flows.IsEmpty)
                 {
-                    Report(policy, flows, end.ReportDiagnostic);
+                    Report(PolicyModel.Create(compilation, session.Symbols, end.CancellationToken), flows, end.ReportDiagnostic);
                 }
             });
         });

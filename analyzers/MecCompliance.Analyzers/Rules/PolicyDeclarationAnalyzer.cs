@@ -26,35 +26,33 @@ public sealed class PolicyDeclarationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var policy = PolicyModel.Create(start.Compilation, symbols, start.CancellationToken);
-            var analyzer = new AnalyzerContext(policy);
-            if (analyzer.HasLocalProblems)
-            {
-                start.RegisterSyntaxTreeAction(analyzer.ReportDeclarations);
-            }
-
+            // The policy is read once a file has been bound, not at compilation start: reading the assembly's attributes
+            // first would make this rule pay for the compiler's own declaration binding.
+            var analyzer = new AnalyzerContext(start.Compilation, symbols);
+            start.RegisterSemanticModelAction(analyzer.ReportDeclarations);
             start.RegisterSymbolAction(analyzer.AnalyzeMarks, SymbolKind.NamedType, SymbolKind.Method);
         });
     }
 
-    private sealed class AnalyzerContext(PolicyModel policy)
+    private sealed class AnalyzerContext(Compilation compilation, ComplianceSymbols symbols)
     {
-        public bool HasLocalProblems { get; } =
-            policy.Vendors.Any(v => v.IsInSource && !v.IsValid) || policy.Sinks.Any(s => s.IsInSource && !s.IsValid);
-
-        public void ReportDeclarations(SyntaxTreeAnalysisContext context)
+        public void ReportDeclarations(SemanticModelAnalysisContext context)
         {
-            Report(policy.Vendors, context);
-            Report(policy.Sinks, context);
+            var policy = PolicyModel.Create(compilation, symbols, context.CancellationToken);
+            if (policy.HasLocalProblems)
+            {
+                Report(policy.Vendors, context);
+                Report(policy.Sinks, context);
+            }
         }
 
-        private static void Report<T>(ImmutableArray<T> declarations, SyntaxTreeAnalysisContext context)
+        private static void Report<T>(ImmutableArray<T> declarations, SemanticModelAnalysisContext context)
             where T : PolicyDeclaration
         {
             foreach (var declaration in declarations)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                if (declaration.Location.SourceTree != context.Tree)
+                if (declaration.Location.SourceTree != context.SemanticModel.SyntaxTree)
                 {
                     continue;
                 }
