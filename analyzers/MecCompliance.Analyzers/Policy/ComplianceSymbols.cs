@@ -63,7 +63,7 @@ internal sealed class ComplianceSymbols
     }
 
     /// <summary>
-    /// Whether <paramref name="symbol"/> may carry a classification or <c>[Redacts]</c> attribute, itself or through what
+    /// Whether <paramref name="symbol"/> may carry a classification, <c>[Redacts]</c>, <c>[Vendor]</c> or <c>[DataSink]</c> attribute, itself or through what
     /// it overrides or derives from: false for the symbols of framework and third-party assemblies, which are ruled out
     /// without reading their attributes or touching a cache.
     /// </summary>
@@ -78,7 +78,8 @@ internal sealed class ComplianceSymbols
         foreach (var name in new[]
                  {
                      MetadataNames.PersonalDataAttribute, MetadataNames.PatronRecordAttribute, MetadataNames.OrganizationalDataAttribute,
-                     MetadataNames.DataClassificationAttribute, MetadataNames.RedactsAttribute,
+                     MetadataNames.DataClassificationAttribute, MetadataNames.RedactsAttribute, MetadataNames.VendorAttribute,
+                     MetadataNames.DataSinkAttribute,
                  })
         {
             foreach (var type in compilation.GetTypesByMetadataName(name))

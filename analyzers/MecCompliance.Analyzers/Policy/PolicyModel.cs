@@ -27,6 +27,9 @@ internal sealed class PolicyModel
     private readonly ConcurrentDictionary<ISymbol, string?> _vendorMarks = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, string?> _sinkMarks = new(SymbolEqualityComparer.Default);
 
+    // Set once by Create, before the model is shared: which assemblies can apply a [Vendor] or [DataSink] mark at all.
+    private ComplianceSymbols? _symbols;
+
     private PolicyModel(ImmutableArray<VendorDeclaration> vendors, ImmutableArray<SinkDeclaration> sinks)
     {
         Vendors = vendors;
@@ -97,7 +100,6 @@ internal sealed class PolicyModel
     /// <param name="cancellationToken">Honoured while reading declarations.</param>
     public static PolicyModel Create(Compilation compilation, ComplianceSymbols symbols, CancellationToken cancellationToken)
     {
-        _ = symbols;
         if (Cache.TryGetValue(compilation, out var cached))
         {
             return cached;
@@ -105,6 +107,7 @@ internal sealed class PolicyModel
 
         // Two analyzers may build concurrently; both results are equal and the first one stored wins.
         var built = Build(compilation, cancellationToken);
+        built._symbols = symbols;
         return Cache.GetValue(compilation, _ => built);
     }
 
@@ -170,10 +173,14 @@ internal sealed class PolicyModel
     /// The vendor name from a <c>[Vendor("name")]</c> mark on <paramref name="symbol"/>, on what it overrides or
     /// implements, on its containing type, that type's base types, or their interfaces; <see langword="null"/> when unmarked.
     /// </summary>
-    public string? VendorNameOf(ISymbol? symbol) => MarkedName(symbol, MetadataNames.VendorAttribute, _vendorMarks);
+    public string? VendorNameOf(ISymbol? symbol) => MayBeMarked(symbol) ? MarkedName(symbol, MetadataNames.VendorAttribute, _vendorMarks) : null;
 
     /// <summary>The sink name from a <c>[DataSink("name")]</c> mark, found like <see cref="VendorNameOf"/>.</summary>
-    public string? SinkNameOf(ISymbol? symbol) => MarkedName(symbol, MetadataNames.DataSinkAttribute, _sinkMarks);
+    public string? SinkNameOf(ISymbol? symbol) => MayBeMarked(symbol) ? MarkedName(symbol, MetadataNames.DataSinkAttribute, _sinkMarks) : null;
+
+    // A framework or third-party member can carry no mark, nor override or implement a marked one: answered without
+    // walking its type's bases and interfaces or adding it to a cache.
+    private bool MayBeMarked(ISymbol? symbol) => symbol is not null && (_symbols is null || _symbols.MayDeclare(symbol));
 
     private static bool IsBlank(string? value) => value is null || value.Trim().Length == 0;
 
