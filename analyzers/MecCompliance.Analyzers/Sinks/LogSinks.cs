@@ -120,7 +120,7 @@ internal static class LogSinks
         }
 
         private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol? contract) =>
-            contract is not null && type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, contract));
+            contract is not null && type.OriginalDefinition.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, contract));
     }
 
     /// <summary>Microsoft.Extensions.Logging: every message and argument of a log call or scope.</summary>

@@ -67,7 +67,7 @@ internal static class StorageSinks
     }
 
     private static bool Implements(ITypeSymbol? type, INamedTypeSymbol? contract) =>
-        type is not null && contract is not null && (Is(type, contract) || type.AllInterfaces.Any(i => Is(i, contract)));
+        type is not null && contract is not null && (Is(type, contract) || type.OriginalDefinition.AllInterfaces.Any(i => Is(i, contract)));
 
     /// <summary>Whether a parameter carries stored content (keys, values, text, objects), not options, flags, expiries or cancellation.</summary>
     private static bool CarriesPayload(IParameterSymbol parameter)
