@@ -146,6 +146,12 @@ internal sealed class ComplianceSymbols
             return DataClass.None;
         }
 
+        // A parameter is read once or twice, by its own method's scan and analysis: caching it costs more than reading it.
+        if (symbol is IParameterSymbol)
+        {
+            return ReadDeclared(symbol);
+        }
+
         if (_declared.TryGetValue(symbol, out var known))
         {
             return known;
@@ -511,15 +517,7 @@ internal sealed class ComplianceSymbols
             return true;
         }
 
-        foreach (var contract in type.AllInterfaces)
-        {
-            if (contract.SpecialType == SpecialType.System_Collections_IEnumerable)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Enumeration.IsEnumerable(type);
     }
 
     private static bool IsFrameworkAssembly(IAssemblySymbol assembly)
