@@ -21,10 +21,10 @@ internal sealed class FlowSession
     private static readonly ConditionalWeakTable<Compilation, Holder> Sessions = new();
 
     private readonly ConcurrentDictionary<ISymbol, Lazy<MethodEntry>> _methods = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, bool> _hasBody = new(SymbolKeyComparer.Instance);
-    private readonly ConcurrentDictionary<ISymbol, DataClass> _declared = new(SymbolKeyComparer.Instance);
-    private readonly ConcurrentDictionary<IMethodSymbol, bool> _sanitizers = new(SymbolKeyComparer.Instance);
-    private readonly ConcurrentDictionary<ITypeSymbol, IMethodSymbol?> _toString = new(SymbolKeyComparer.Instance);
+    private readonly ConcurrentDictionary<ISymbol, bool> _hasBody = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, DataClass> _declared = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _sanitizers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, IMethodSymbol?> _toString = new(SymbolEqualityComparer.Default);
     private readonly INamedTypeSymbol? _redactor;
     private readonly object _solveLock = new();
     private FlowSolution? _solution;

@@ -13,10 +13,10 @@ internal sealed class ComplianceSymbols
 
     private const string AttributesAssemblyName = "MecCompliance.Attributes";
 
-    private readonly ConcurrentDictionary<ISymbol, DataClass> _declared = new(SymbolKeyComparer.Instance);
-    private readonly ConcurrentDictionary<ITypeSymbol, DataClass> _typeClass = new(SymbolKeyComparer.Instance);
-    private readonly ConcurrentDictionary<ITypeSymbol, DataClass> _contents = new(SymbolKeyComparer.Instance);
-    private readonly ConcurrentDictionary<ITypeSymbol, TypeNode> _nodes = new(SymbolKeyComparer.Instance);
+    private readonly ConcurrentDictionary<ISymbol, DataClass> _declared = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, DataClass> _typeClass = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, DataClass> _contents = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, TypeNode> _nodes = new(SymbolEqualityComparer.Default);
     private readonly HashSet<IAssemblySymbol> _mayDeclare;
 
     private ComplianceSymbols(Compilation compilation)
@@ -394,7 +394,7 @@ internal sealed class ComplianceSymbols
     private DataClass ComputeContents(ITypeSymbol root)
     {
         var result = DataClass.None;
-        var visited = new HashSet<ITypeSymbol>(SymbolKeyComparer.Instance) { root };
+        var visited = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default) { root };
         var level = new List<ITypeSymbol> { root };
         for (var depth = 0; level.Count > 0 && visited.Count <= MaxContentTypes; depth++)
         {

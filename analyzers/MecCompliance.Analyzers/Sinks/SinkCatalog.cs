@@ -22,7 +22,7 @@ internal sealed class SinkCatalog
     ];
 
     private readonly ImmutableArray<SinkRecognizer> _recognizers;
-    private readonly ConcurrentDictionary<IMethodSymbol, SinkMethod?> _known = new(SymbolKeyComparer.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, SinkMethod?> _known = new(SymbolEqualityComparer.Default);
 
     private SinkCatalog(ImmutableArray<SinkRecognizer> recognizers)
     {
