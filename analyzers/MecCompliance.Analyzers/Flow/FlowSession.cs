@@ -35,9 +35,9 @@ internal sealed class FlowSession
         Compilation = compilation;
         Symbols = symbols;
         _methods = SymbolCache.Create<ISymbol, MethodEntry>(compilation, SymbolEqualityComparer.Default);
-        _hasBody = SymbolCache.Create<ISymbol, bool>(compilation, SymbolKeyComparer.Instance, perFile: 2);
-        _sanitizers = SymbolCache.Create<IMethodSymbol, bool>(compilation, SymbolKeyComparer.Instance, perFile: 4);
-        _toString = SymbolCache.Create<ITypeSymbol, IMethodSymbol?>(compilation, SymbolKeyComparer.Instance, perFile: 2);
+        _hasBody = SymbolCache.Create<ISymbol, bool>(compilation, SymbolEqualityComparer.Default, perFile: 2);
+        _sanitizers = SymbolCache.Create<IMethodSymbol, bool>(compilation, SymbolEqualityComparer.Default, perFile: 4);
+        _toString = SymbolCache.Create<ITypeSymbol, IMethodSymbol?>(compilation, SymbolEqualityComparer.Default, perFile: 2);
         // Resolved on first use, inside the first analysed body: at compilation start nothing has asked the compiler
         // for its symbols yet, and the first lookup would pay for building them.
         _sinks = new Lazy<SinkCatalog>(() => SinkCatalog.Create(compilation, symbols), LazyThreadSafetyMode.ExecutionAndPublication);

@@ -1,3 +1,5 @@
+using MecCompliance.Analyzers.Policy;
+
 namespace MecCompliance.Analyzers.Flow;
 
 /// <summary>Questions about types that decide propagation.</summary>
@@ -91,12 +93,9 @@ internal static class TypeShapes
             return type.Name == "StringWriter";
         }
 
-        foreach (var contract in type.OriginalDefinition.AllInterfaces)
+        if (Enumeration.IsEnumerable(type))
         {
-            if (contract.SpecialType == SpecialType.System_Collections_IEnumerable)
-            {
-                return true;
-            }
+            return true;
         }
 
         return type.TypeKind == TypeKind.Interface && type.SpecialType == SpecialType.System_Collections_IEnumerable;
@@ -176,12 +175,9 @@ internal static class TypeShapes
         }
 
         // Collections and their enumerators (a foreach reads Current from GetEnumerator()).
-        foreach (var contract in named.OriginalDefinition.AllInterfaces)
+        if (Enumeration.IsEnumerableOrEnumerator(named))
         {
-            if (contract.SpecialType is SpecialType.System_Collections_IEnumerable or SpecialType.System_Collections_IEnumerator)
-            {
-                return true;
-            }
+            return true;
         }
 
         return named.TypeKind == TypeKind.Interface &&

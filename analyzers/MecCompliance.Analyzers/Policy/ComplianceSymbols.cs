@@ -23,10 +23,10 @@ internal sealed class ComplianceSymbols
     {
         Compilation = compilation;
         _mayDeclare = new Lazy<HashSet<IAssemblySymbol>>(() => AssembliesThatMayDeclare(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
-        _declared = SymbolCache.Create<ISymbol, DataClass>(compilation, SymbolKeyComparer.Instance, perFile: 2);
-        _typeClass = SymbolCache.Create<ITypeSymbol, DataClass>(compilation, SymbolKeyComparer.Instance, perFile: 4);
-        _contents = SymbolCache.Create<ITypeSymbol, DataClass>(compilation, SymbolKeyComparer.Instance, perFile: 4);
-        _nodes = SymbolCache.Create<ITypeSymbol, TypeNode>(compilation, SymbolKeyComparer.Instance, perFile: 4);
+        _declared = SymbolCache.Create<ISymbol, DataClass>(compilation, SymbolEqualityComparer.Default, perFile: 2);
+        _typeClass = SymbolCache.Create<ITypeSymbol, DataClass>(compilation, SymbolEqualityComparer.Default, perFile: 4);
+        _contents = SymbolCache.Create<ITypeSymbol, DataClass>(compilation, SymbolEqualityComparer.Default, perFile: 4);
+        _nodes = SymbolCache.Create<ITypeSymbol, TypeNode>(compilation, SymbolEqualityComparer.Default, perFile: 4);
     }
 
     public Compilation Compilation { get; }
@@ -406,7 +406,7 @@ internal sealed class ComplianceSymbols
     private DataClass ComputeContents(ITypeSymbol root)
     {
         var result = DataClass.None;
-        var visited = new HashSet<ITypeSymbol>(SymbolKeyComparer.Instance) { root };
+        var visited = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default) { root };
         var level = new List<ITypeSymbol> { root };
         for (var depth = 0; level.Count > 0 && visited.Count <= MaxContentTypes; depth++)
         {
@@ -529,15 +529,7 @@ internal sealed class ComplianceSymbols
             return true;
         }
 
-        foreach (var contract in type.OriginalDefinition.AllInterfaces)
-        {
-            if (contract.SpecialType == SpecialType.System_Collections_IEnumerable)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Enumeration.IsEnumerable(type);
     }
 
     private static bool IsFrameworkAssembly(IAssemblySymbol assembly)

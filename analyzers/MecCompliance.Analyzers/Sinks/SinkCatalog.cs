@@ -27,7 +27,7 @@ internal sealed class SinkCatalog
     private SinkCatalog(Compilation compilation, ImmutableArray<SinkRecognizer> recognizers)
     {
         _recognizers = recognizers;
-        _known = SymbolCache.Create<IMethodSymbol, SinkMethod?>(compilation, SymbolKeyComparer.Instance, perFile: 8);
+        _known = SymbolCache.Create<IMethodSymbol, SinkMethod?>(compilation, SymbolEqualityComparer.Default, perFile: 8);
     }
 
     public static SinkCatalog Create(Compilation compilation, ComplianceSymbols symbols)
