@@ -140,8 +140,9 @@ internal sealed class FlowSession
 
     /// <summary>Whether <paramref name="symbol"/> is declared in this compilation's source (so it has a summary or a declaration to fix).</summary>
     public bool IsInCompilation(ISymbol symbol) =>
-        symbol.Locations is { Length: > 0 } locations && locations[0].IsInSource &&
-        SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Compilation.Assembly);
+        // The assembly first: the locations of a library or constructed member are built anew on every call.
+        SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Compilation.Assembly) &&
+        symbol.Locations is { Length: > 0 } locations && locations[0].IsInSource;
 
     /// <summary>The symbol summaries are stored under: the original definition, the implementation of a partial method.</summary>
     public IMethodSymbol SummaryKey(IMethodSymbol method)

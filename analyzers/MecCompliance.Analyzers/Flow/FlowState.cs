@@ -8,8 +8,10 @@ namespace MecCompliance.Analyzers.Flow;
 /// </summary>
 internal sealed class FlowState
 {
-    // Allocated on the first label: most program points of most methods hold none, and states are cloned per block.
+    // Allocated on the first label: most program points of most methods hold none. States are cloned at every branch,
+    // and most clones are only read: a clone shares its original's table until either of them writes (copy on write).
     private Dictionary<object, LabelSet>? _values;
+    private bool _shared;
 
     public FlowState()
     {
@@ -17,10 +19,36 @@ internal sealed class FlowState
 
     private FlowState(Dictionary<object, LabelSet>? values)
     {
-        _values = values is null || values.Count == 0 ? null : new Dictionary<object, LabelSet>(values, KeyComparer.Instance);
+        _values = values;
+        _shared = values is not null;
     }
 
-    public FlowState Clone() => new(_values);
+    public FlowState Clone()
+    {
+        if (_values is null || _values.Count == 0)
+        {
+            return new FlowState();
+        }
+
+        _shared = true;
+        return new FlowState(_values);
+    }
+
+    /// <summary>The table, made this state's own before it is written.</summary>
+    private Dictionary<object, LabelSet> Writable()
+    {
+        if (_values is null)
+        {
+            _values = new Dictionary<object, LabelSet>(KeyComparer.Instance);
+        }
+        else if (_shared)
+        {
+            _values = new Dictionary<object, LabelSet>(_values, KeyComparer.Instance);
+        }
+
+        _shared = false;
+        return _values;
+    }
 
     public IEnumerable<KeyValuePair<object, LabelSet>> Entries => _values ?? Enumerable.Empty<KeyValuePair<object, LabelSet>>();
 
@@ -31,11 +59,14 @@ internal sealed class FlowState
     {
         if (labels.IsEmpty)
         {
-            _values?.Remove(key);
+            if (_values is not null && _values.ContainsKey(key))
+            {
+                Writable().Remove(key);
+            }
         }
-        else
+        else if (!ReferenceEquals(Get(key), labels))
         {
-            (_values ??= new Dictionary<object, LabelSet>(KeyComparer.Instance))[key] = labels;
+            Writable()[key] = labels;
         }
     }
 
@@ -44,37 +75,58 @@ internal sealed class FlowState
     {
         if (!labels.IsEmpty)
         {
-            (_values ??= new Dictionary<object, LabelSet>(KeyComparer.Instance))[key] = Get(key).Union(labels);
+            var current = Get(key);
+            var union = current.Union(labels);
+            if (!ReferenceEquals(current, union))
+            {
+                Writable()[key] = union;
+            }
         }
     }
 
     /// <summary>This state becomes a copy of <paramref name="other"/> (the paths that reached it were all cut off).</summary>
-    public void ReplaceWith(FlowState other) =>
-        _values = other._values is null || other._values.Count == 0 ? null : new Dictionary<object, LabelSet>(other._values, KeyComparer.Instance);
+    public void ReplaceWith(FlowState other)
+    {
+        if (other._values is null || other._values.Count == 0)
+        {
+            _values = null;
+            _shared = false;
+            return;
+        }
+
+        other._shared = true;
+        _values = other._values;
+        _shared = true;
+    }
 
     /// <summary>Joins <paramref name="other"/> into this state; returns whether anything was added.</summary>
     public bool JoinWith(FlowState other)
     {
-        if (other._values is null)
+        if (other._values is null || other._values.Count == 0 || ReferenceEquals(other._values, _values))
         {
             return false;
+        }
+
+        if (_values is null || _values.Count == 0)
+        {
+            ReplaceWith(other);
+            return true;
         }
 
         var changed = false;
         foreach (var pair in other._values)
         {
-            _values ??= new Dictionary<object, LabelSet>(KeyComparer.Instance);
             if (_values.TryGetValue(pair.Key, out var existing))
             {
                 if (!existing.Covers(pair.Value))
                 {
-                    _values[pair.Key] = existing.Union(pair.Value);
+                    Writable()[pair.Key] = existing.Union(pair.Value);
                     changed = true;
                 }
             }
             else
             {
-                _values[pair.Key] = pair.Value;
+                Writable()[pair.Key] = pair.Value;
                 changed = true;
             }
         }

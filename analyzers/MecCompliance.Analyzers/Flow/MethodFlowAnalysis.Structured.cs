@@ -64,7 +64,7 @@ internal sealed partial class MethodFlowAnalysis
         }
     }
 
-    private static ImmutableArray<T> ToImmutable<T>(List<T> items) => items.Count == 0 ? ImmutableArray<T>.Empty : items.ToImmutableArray();
+    private static ImmutableArray<T> ToImmutable<T>(List<T>? items) => items is null || items.Count == 0 ? ImmutableArray<T>.Empty : items.ToImmutableArray();
 
     /// <param name="exit">Everything any location held at any point, as for a graph.</param>
     private LabelSet RunStructured(IOperation body, FlowState entry, Graph graph, out FlowState exit)
@@ -693,7 +693,7 @@ internal sealed partial class MethodFlowAnalysis
             entry.Set(parameter, ParameterLabels(parameter, null).Union(arguments.ForOrdinal(parameter.Ordinal)));
         }
 
-        _inlining.Add(definition);
+        (_inlining ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(definition);
         _nesting++;
         try
         {
@@ -704,7 +704,7 @@ internal sealed partial class MethodFlowAnalysis
         finally
         {
             _nesting--;
-            _inlining.Remove(definition);
+            _inlining!.Remove(definition);
         }
     }
 

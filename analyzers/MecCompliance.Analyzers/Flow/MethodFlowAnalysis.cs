@@ -18,12 +18,13 @@ internal sealed partial class MethodFlowAnalysis
 
     private readonly FlowSession _session;
     private readonly CancellationToken _cancellationToken;
-    private readonly Dictionary<(IOperation Value, SinkKind Kind), SinkEvent> _sinks = new();
-    private readonly List<SinkEvent> _sinkOrder = [];
-    private readonly Dictionary<IOperation, CallSite> _calls = new();
-    private readonly Dictionary<IOperation, CallSite> _formatCalls = new();
-    private readonly List<CallSite> _callOrder = [];
-    private readonly HashSet<IMethodSymbol> _inlining = new(SymbolEqualityComparer.Default);
+    // Created on first use: most bodies record no sink, call no method of the compilation, inline nothing.
+    private Dictionary<(IOperation Value, SinkKind Kind), SinkEvent>? _sinks;
+    private List<SinkEvent>? _sinkOrder;
+    private Dictionary<IOperation, CallSite>? _calls;
+    private Dictionary<IOperation, CallSite>? _formatCalls;
+    private List<CallSite>? _callOrder;
+    private HashSet<IMethodSymbol>? _inlining;
     private readonly SemanticModel? _semanticModel;
     private int _nesting;
 
@@ -48,7 +49,7 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         var returns = analysis.Run(graph, entry);
-        return new MethodFlow(owner, analysis._sinkOrder.ToImmutableArray(), analysis._callOrder.ToImmutableArray(), returns);
+        return new MethodFlow(owner, ToImmutable(analysis._sinkOrder), ToImmutable(analysis._callOrder), returns);
     }
 
     private LabelSet ParameterLabels(IParameterSymbol parameter, TaintLabel? symbolic)
@@ -449,11 +450,11 @@ internal sealed partial class MethodFlowAnalysis
         var labels = LabelSet.Of(new SourceLabel(classes, type, value.Syntax.GetLocation(), isWholeObject: true, toString));
         if (toString is not null)
         {
-            if (!_formatCalls.TryGetValue(value, out var site))
+            if (!(_formatCalls ??= new()).TryGetValue(value, out var site))
             {
                 site = new CallSite(_session.SummaryKey(toString), value, isVirtual: true);
                 _formatCalls.Add(value, site);
-                _callOrder.Add(site);
+                (_callOrder ??= []).Add(site);
             }
 
             labels = labels.Add(site.Result);
@@ -657,11 +658,11 @@ internal sealed partial class MethodFlowAnalysis
 
     private LabelSet CallInto(IMethodSymbol callee, IOperation operation, LabelSet receiver, Arguments arguments, bool isVirtual)
     {
-        if (!_calls.TryGetValue(operation, out var site))
+        if (!(_calls ??= new()).TryGetValue(operation, out var site))
         {
             site = new CallSite(_session.SummaryKey(callee), operation, isVirtual);
             _calls.Add(operation, site);
-            _callOrder.Add(site);
+            (_callOrder ??= []).Add(site);
         }
 
         site.MergeReceiver(receiver);
@@ -679,7 +680,7 @@ internal sealed partial class MethodFlowAnalysis
     private LabelSet InlineLocalFunction(IMethodSymbol function, Arguments arguments, FlowState state, Graph graph)
     {
         var definition = function.OriginalDefinition;
-        if (_inlining.Contains(definition) || _nesting >= MaxNestedGraphs)
+        if ((_inlining?.Contains(definition) ?? false) || _nesting >= MaxNestedGraphs)
         {
             // Recursion or deep nesting: assume the result carries every input.
             return function.ReturnsVoid || TypeShapes.IsMeasure(function.ReturnType) ? LabelSet.Empty : arguments.Union;
@@ -701,7 +702,7 @@ internal sealed partial class MethodFlowAnalysis
             entry.Set(parameter, ParameterLabels(parameter, null).Union(arguments.ForOrdinal(parameter.Ordinal)));
         }
 
-        _inlining.Add(definition);
+        (_inlining ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(definition);
         _nesting++;
         try
         {
@@ -712,7 +713,7 @@ internal sealed partial class MethodFlowAnalysis
         finally
         {
             _nesting--;
-            _inlining.Remove(definition);
+            _inlining!.Remove(definition);
         }
     }
 
@@ -911,11 +912,11 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         var key = (value, sink.Kind);
-        if (!_sinks.TryGetValue(key, out var sinkEvent))
+        if (!(_sinks ??= new()).TryGetValue(key, out var sinkEvent))
         {
             sinkEvent = new SinkEvent(sink, value, site, sanctioned);
             _sinks.Add(key, sinkEvent);
-            _sinkOrder.Add(sinkEvent);
+            (_sinkOrder ??= []).Add(sinkEvent);
         }
 
         sinkEvent.Merge(labels);
@@ -1043,11 +1044,11 @@ internal sealed partial class MethodFlowAnalysis
 
         var sink = new Sink(SinkKind.UnclassifiedMember, FlowDisplay.Source(member, isWholeObject: false), member: member);
         var key = (valueOperation, SinkKind.UnclassifiedMember);
-        if (!_sinks.TryGetValue(key, out var sinkEvent))
+        if (!(_sinks ??= new()).TryGetValue(key, out var sinkEvent))
         {
             sinkEvent = new SinkEvent(sink, valueOperation, target, DataClass.None);
             _sinks.Add(key, sinkEvent);
-            _sinkOrder.Add(sinkEvent);
+            (_sinkOrder ??= []).Add(sinkEvent);
         }
 
         sinkEvent.Merge(stored);
