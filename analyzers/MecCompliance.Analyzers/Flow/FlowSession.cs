@@ -141,8 +141,9 @@ internal sealed class FlowSession
     /// <summary>Whether <paramref name="symbol"/> is declared in this compilation's source (so it has a summary or a declaration to fix).</summary>
     public bool IsInCompilation(ISymbol symbol) =>
         // The assembly first: the locations of a library or constructed member are built anew on every call.
+        // (an explicit declaration of this assembly is always in its source: only implicit ones need their locations read).
         SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Compilation.Assembly) &&
-        symbol.Locations is { Length: > 0 } locations && locations[0].IsInSource;
+        (!symbol.IsImplicitlyDeclared || (symbol.Locations is { Length: > 0 } locations && locations[0].IsInSource));
 
     /// <summary>The symbol summaries are stored under: the original definition, the implementation of a partial method.</summary>
     public IMethodSymbol SummaryKey(IMethodSymbol method)

@@ -1169,6 +1169,23 @@ internal sealed partial class MethodFlowAnalysis
         public LabelSet Labels { get; } = labels;
     }
 
+    /// <summary>The arguments recorded for one call, enumerated without allocating.</summary>
+    private readonly struct ArgumentList(ArgumentValue[] items, int count)
+    {
+        public int Count => count;
+
+        public Enumerator GetEnumerator() => new(items, count);
+
+        public struct Enumerator(ArgumentValue[] items, int count)
+        {
+            private int _index = -1;
+
+            public readonly ArgumentValue Current => items[_index];
+
+            public bool MoveNext() => ++_index < count;
+        }
+    }
+
     /// <summary>Argument labels of one call, by argument and (for params arrays) by element.</summary>
     private sealed class Arguments(int capacity)
     {
@@ -1178,18 +1195,27 @@ internal sealed partial class MethodFlowAnalysis
         // Elements of a params array, by element: a handful at most, searched in order.
         private List<KeyValuePair<IOperation, LabelSet>>? _elements;
 
-        public List<ArgumentValue> Items { get; } = new(capacity);
+        // One array per call, sized by the call's argument count (a list would add a second object).
+        private ArgumentValue[] _items = capacity == 0 ? [] : new ArgumentValue[capacity];
+        private int _count;
+
+        public ArgumentList Items => new(_items, _count);
 
         public LabelSet Union { get; private set; } = LabelSet.Empty;
 
-        public IOperation? FirstValue => Items.Count == 0 ? null : Items[0].Value;
+        public IOperation? FirstValue => _count == 0 ? null : _items[0].Value;
 
         public void Add(IArgumentOperation argument, LabelSet labels) =>
             AddValue(argument.Parameter, argument.Value, labels, argument.ArgumentKind);
 
         public void AddValue(IParameterSymbol? parameter, IOperation value, LabelSet labels, ArgumentKind kind = ArgumentKind.Explicit)
         {
-            Items.Add(new ArgumentValue(parameter, value, kind, labels));
+            if (_count == _items.Length)
+            {
+                Array.Resize(ref _items, Math.Max(4, _count * 2));
+            }
+
+            _items[_count++] = new ArgumentValue(parameter, value, kind, labels);
             Union = Union.Union(labels);
         }
 
