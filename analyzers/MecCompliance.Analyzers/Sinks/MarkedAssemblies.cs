@@ -13,7 +13,10 @@ internal sealed class MarkedAssemblies(Compilation compilation)
 
     private readonly ConcurrentDictionary<IAssemblySymbol, bool> _known = new(SymbolEqualityComparer.Default);
 
-    public bool MayMark(ISymbol symbol) => symbol.ContainingAssembly is { } assembly && _known.GetOrAdd(assembly, a =>
-        SymbolEqualityComparer.Default.Equals(a, compilation.Assembly) || a.Name == AttributesAssemblyName ||
-        a.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == AttributesAssemblyName)));
+    public bool MayMark(ISymbol symbol) =>
+        symbol.ContainingAssembly is { } assembly && (_known.TryGetValue(assembly, out var known) ? known : _known.GetOrAdd(assembly, Read(assembly)));
+
+    private bool Read(IAssemblySymbol assembly) =>
+        SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly) || assembly.Name == AttributesAssemblyName ||
+        assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == AttributesAssemblyName));
 }

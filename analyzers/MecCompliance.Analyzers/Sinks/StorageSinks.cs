@@ -66,8 +66,28 @@ internal static class StorageSinks
         return false;
     }
 
-    private static bool Implements(ITypeSymbol? type, INamedTypeSymbol? contract) =>
-        type is not null && contract is not null && (Is(type, contract) || type.OriginalDefinition.AllInterfaces.Any(i => Is(i, contract)));
+    private static bool Implements(ITypeSymbol? type, INamedTypeSymbol? contract)
+    {
+        if (type is null || contract is null)
+        {
+            return false;
+        }
+
+        if (Is(type, contract))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.OriginalDefinition.AllInterfaces)
+        {
+            if (Is(implemented, contract))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether a parameter carries stored content (keys, values, text, objects), not options, flags, expiries or cancellation.</summary>
     private static bool CarriesPayload(IParameterSymbol parameter)
@@ -96,7 +116,7 @@ internal static class StorageSinks
         public Sink At(string name, IOperation site, SemanticModel? model, ITypeSymbol? context = null) =>
             new(SinkKind.Storage, name, (context is null ? null : Mark(context)) ?? (SinkSites.EnclosingMember(site, model) is { } member ? Mark(member) : null));
 
-        private string? Mark(ISymbol symbol) => _marks.GetOrAdd(symbol, s => policy.SinkNameOf(s));
+        private string? Mark(ISymbol symbol) => _marks.TryGetValue(symbol, out var known) ? known : _marks.GetOrAdd(symbol, policy.SinkNameOf(symbol));
     }
 
     /// <summary>Members of types and methods marked <c>[DataSink("name")]</c> (repositories, stores): their arguments are stored there.</summary>
@@ -212,6 +232,16 @@ internal static class StorageSinks
         public override SinkMethod? Recognize(IMethodSymbol method)
         {
             var container = method.ContainingType;
+
+            // Only setters and constructors of commands and parameters need the container's hierarchy; every other
+            // method the engine meets is settled by its name.
+            if (method.MethodKind is not (MethodKind.PropertySet or MethodKind.Constructor))
+            {
+                return method.Name == "AddWithValue" && DerivesFrom(container, _parameters)
+                    ? Storage(container.Name + ".AddWithValue", SinkMethod.AllParameters(method, p => p.Name != "value"))
+                    : null;
+            }
+
             var isCommand = DerivesFrom(container, _dbCommand) || Implements(container, _command);
             var isParameter = DerivesFrom(container, _dbParameter) || Implements(container, _parameter);
             if (method.MethodKind == MethodKind.PropertySet)

@@ -117,7 +117,9 @@ internal sealed class VendorResolution
 
     /// <summary>The <c>[Vendor]</c> mark of the method or type whose code contains <paramref name="site"/>.</summary>
     public string? EnclosingMark(IOperation site, SemanticModel? model) =>
-        SinkSites.EnclosingMember(site, model) is { } member ? _enclosingMarks.GetOrAdd(member, m => _policy.VendorNameOf(m)) : null;
+        SinkSites.EnclosingMember(site, model) is { } member
+            ? _enclosingMarks.TryGetValue(member, out var known) ? known : _enclosingMarks.GetOrAdd(member, _policy.VendorNameOf(member))
+            : null;
 
     /// <summary>The host of an absolute URI written as a literal, constant, literal-prefixed string or <c>new Uri(...)</c>.</summary>
     public static string? HostOfUri(ExpressionSyntax? expression, SemanticModel? model)
