@@ -20,6 +20,9 @@ internal readonly struct SourceScan
 
     public ImmutableArray<IMethodSymbol> Callees { get; }
 
+    [ThreadStatic]
+    private static Stack<IOperation>? t_pending;
+
     public static SourceScan Run(FlowSession session, ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
     {
         if (owner is IMethodSymbol method)
@@ -33,11 +36,21 @@ internal readonly struct SourceScan
             }
         }
 
-        var callees = ImmutableArray.CreateBuilder<IMethodSymbol>();
+        // Walked with one reusable stack (every body of the compilation passes here; an iterator per node adds up).
+        var callees = new List<IMethodSymbol>();
+        var pending = t_pending ??= new Stack<IOperation>();
         foreach (var block in blocks)
         {
-            foreach (var operation in block.DescendantsAndSelf())
+            pending.Clear();
+            pending.Push(block);
+            while (pending.Count > 0)
             {
+                var operation = pending.Pop();
+                foreach (var child in operation.ChildOperations)
+                {
+                    pending.Push(child);
+                }
+
                 cancellationToken.ThrowIfCancellationRequested();
                 switch (operation.Kind)
                 {
@@ -101,7 +114,7 @@ internal readonly struct SourceScan
             }
         }
 
-        return new SourceScan(false, callees.ToImmutable());
+        return new SourceScan(false, callees.Count == 0 ? ImmutableArray<IMethodSymbol>.Empty : callees.ToImmutableArray());
     }
 
     /// <summary>
@@ -183,7 +196,7 @@ internal readonly struct SourceScan
                session.Sinks.Find(method) is null && !method.Parameters.Any(p => p.RefKind != RefKind.None);
     }
 
-    private static void AddAccessors(FlowSession session, IPropertySymbol property, ImmutableArray<IMethodSymbol>.Builder callees)
+    private static void AddAccessors(FlowSession session, IPropertySymbol property, List<IMethodSymbol> callees)
     {
         if (property.GetMethod is { } getter)
         {
