@@ -397,7 +397,7 @@ internal sealed class InterproceduralSolver
                     resolution.AddSource(source, prefix);
                     break;
                 case ParameterLabel parameter:
-                    resolution.Parameters.Add(parameter.Ordinal);
+                    resolution.AddParameter(parameter.Ordinal);
                     break;
                 case CallResultLabel result when visiting.Add(result.Site):
                     ResolveCall(result.Site, resolution, prefix, visiting);

@@ -7,32 +7,33 @@ namespace MecCompliance.Analyzers.Flow;
 /// </summary>
 internal sealed class MethodSummary
 {
-    private readonly Dictionary<SourceLabel, ImmutableArray<IMethodSymbol>> _returnSources = new();
-    private readonly HashSet<int> _returnParameters = [];
-    private readonly List<ParameterSink> _parameterSinks = [];
-    private readonly HashSet<(int, SinkEvent)> _parameterSinkKeys = [];
+    // Created when first written: most methods return nothing classified and send no parameter anywhere.
+    private Dictionary<SourceLabel, ImmutableArray<IMethodSymbol>>? _returnSources;
+    private HashSet<int>? _returnParameters;
+    private List<ParameterSink>? _parameterSinks;
+    private HashSet<(int, SinkEvent)>? _parameterSinkKeys;
 
-    public IReadOnlyDictionary<SourceLabel, ImmutableArray<IMethodSymbol>> ReturnSources => _returnSources;
+    public IReadOnlyDictionary<SourceLabel, ImmutableArray<IMethodSymbol>> ReturnSources => _returnSources ?? Resolution.NoSources;
 
-    public IReadOnlyCollection<int> ReturnParameters => _returnParameters;
+    public IReadOnlyCollection<int> ReturnParameters => _returnParameters ?? Resolution.NoParameters;
 
-    public IReadOnlyList<ParameterSink> ParameterSinks => _parameterSinks;
+    public IReadOnlyList<ParameterSink> ParameterSinks => (IReadOnlyList<ParameterSink>?)_parameterSinks ?? Array.Empty<ParameterSink>();
 
     public bool MergeReturns(Resolution resolution)
     {
         var changed = false;
         foreach (var pair in resolution.Sources)
         {
-            if (!_returnSources.ContainsKey(pair.Key))
+            if (_returnSources is null || !_returnSources.ContainsKey(pair.Key))
             {
-                _returnSources.Add(pair.Key, pair.Value);
+                (_returnSources ??= new()).Add(pair.Key, pair.Value);
                 changed = true;
             }
         }
 
         foreach (var parameter in resolution.Parameters)
         {
-            changed |= _returnParameters.Add(parameter);
+            changed |= (_returnParameters ??= []).Add(parameter);
         }
 
         return changed;
@@ -40,12 +41,12 @@ internal sealed class MethodSummary
 
     public bool AddParameterSink(int ordinal, SinkEvent sink, ImmutableArray<IMethodSymbol> path)
     {
-        if (!_parameterSinkKeys.Add((ordinal, sink)))
+        if (!(_parameterSinkKeys ??= []).Add((ordinal, sink)))
         {
             return false;
         }
 
-        _parameterSinks.Add(new ParameterSink(ordinal, sink, path));
+        (_parameterSinks ??= []).Add(new ParameterSink(ordinal, sink, path));
         return true;
     }
 }
@@ -63,17 +64,27 @@ internal readonly struct ParameterSink(int ordinal, SinkEvent sink, ImmutableArr
 /// <summary>A label set resolved in the context of one method: concrete sources (with their path) and that method's parameters.</summary>
 internal sealed class Resolution
 {
-    public Dictionary<SourceLabel, ImmutableArray<IMethodSymbol>> Sources { get; } = new();
+    // Shared, never written: what an empty resolution or summary answers.
+    internal static readonly Dictionary<SourceLabel, ImmutableArray<IMethodSymbol>> NoSources = new();
+    internal static readonly HashSet<int> NoParameters = [];
 
-    public HashSet<int> Parameters { get; } = [];
+    private Dictionary<SourceLabel, ImmutableArray<IMethodSymbol>>? _sources;
+    private HashSet<int>? _parameters;
+
+    public Dictionary<SourceLabel, ImmutableArray<IMethodSymbol>> Sources => _sources ?? NoSources;
+
+    public HashSet<int> Parameters => _parameters ?? NoParameters;
 
     public void AddSource(SourceLabel source, ImmutableArray<IMethodSymbol> path)
     {
-        if (!Sources.ContainsKey(source))
+        _sources ??= new();
+        if (!_sources.ContainsKey(source))
         {
-            Sources.Add(source, path);
+            _sources.Add(source, path);
         }
     }
+
+    public void AddParameter(int ordinal) => (_parameters ??= []).Add(ordinal);
 }
 
 /// <summary>The interprocedural result for a compilation: flows that cross method boundaries, and every method's summary.</summary>
