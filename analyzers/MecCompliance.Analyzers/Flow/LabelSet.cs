@@ -10,11 +10,11 @@ internal sealed class LabelSet
 {
     public const int MaxSources = 8;
 
-    public static readonly LabelSet Empty = new([]);
+    public static readonly LabelSet Empty = new(ImmutableArray<TaintLabel>.Empty);
 
-    private readonly TaintLabel[] _labels;
+    private readonly ImmutableArray<TaintLabel> _labels;
 
-    private LabelSet(TaintLabel[] labels)
+    private LabelSet(ImmutableArray<TaintLabel> labels)
     {
         _labels = labels;
     }
@@ -23,9 +23,10 @@ internal sealed class LabelSet
 
     public int Count => _labels.Length;
 
-    public IReadOnlyList<TaintLabel> Labels => _labels;
+    /// <summary>The labels (an immutable array: enumerated without allocating).</summary>
+    public ImmutableArray<TaintLabel> Labels => _labels;
 
-    public static LabelSet Of(TaintLabel label) => new([label]);
+    public static LabelSet Of(TaintLabel label) => new(ImmutableArray.Create(label));
 
     public bool Contains(TaintLabel label)
     {
@@ -82,7 +83,7 @@ internal sealed class LabelSet
             AddTo(list, label);
         }
 
-        return new LabelSet(list.ToArray());
+        return new LabelSet(list.ToImmutableArray());
     }
 
     public LabelSet Add(TaintLabel label)
@@ -94,12 +95,12 @@ internal sealed class LabelSet
 
         var list = new List<TaintLabel>(_labels);
         AddTo(list, label);
-        return new LabelSet(list.ToArray());
+        return new LabelSet(list.ToImmutableArray());
     }
 
     public LabelSet Where(Func<TaintLabel, bool> predicate)
     {
-        var kept = _labels.Where(predicate).ToArray();
+        var kept = _labels.Where(predicate).ToImmutableArray();
         return kept.Length == _labels.Length ? this : kept.Length == 0 ? Empty : new LabelSet(kept);
     }
 
