@@ -246,15 +246,15 @@ internal sealed class PersonalDataVocabulary
             return true;
         }
 
-        foreach (var form in SingularForms(last))
+        // The forms SingularForms gives, without an iterator: every member and parameter name of the compilation comes here.
+        if (_phrasesByLastWord.ContainsKey(last))
         {
-            if (_phrasesByLastWord.ContainsKey(form))
-            {
-                return true;
-            }
+            return true;
         }
 
-        return false;
+        return last.Length > 1 && last[last.Length - 1] == 's' &&
+               (_phrasesByLastWord.ContainsKey(last.Substring(0, last.Length - 1)) ||
+                (last.Length > 2 && last[last.Length - 2] == 'e' && _phrasesByLastWord.ContainsKey(last.Substring(0, last.Length - 2))));
     }
 
     // The word itself and what it would be without a plural ending ("addresses" -> "address", "emails" -> "email").
