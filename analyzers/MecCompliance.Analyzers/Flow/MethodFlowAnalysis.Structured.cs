@@ -66,10 +66,13 @@ internal sealed partial class MethodFlowAnalysis
 
     private static ImmutableArray<T> ToImmutable<T>(List<T>? items) => items is null || items.Count == 0 ? ImmutableArray<T>.Empty : items.ToImmutableArray();
 
-    /// <param name="exit">Everything any location held at any point, as for a graph.</param>
-    private LabelSet RunStructured(IOperation body, FlowState entry, Graph graph, out FlowState exit)
+    /// <param name="exit">
+    /// For a lambda or local function (<paramref name="tracksEverything"/>): everything any location held at any point,
+    /// what the enclosing code may see after a call. Otherwise the state at the end.
+    /// </param>
+    private LabelSet RunStructured(IOperation body, FlowState entry, Graph graph, out FlowState exit, bool tracksEverything = false)
     {
-        graph.Everything = entry.Clone();
+        graph.Everything = tracksEverything ? entry.Clone() : null;
         var state = entry.Clone();
         if (body is ISymbolInitializerOperation memberInitializer)
         {
@@ -105,7 +108,7 @@ internal sealed partial class MethodFlowAnalysis
             Exec(body, state, graph);
         }
 
-        exit = graph.Everything;
+        exit = graph.Everything ?? state;
         return graph.Returns;
     }
 
@@ -193,7 +196,8 @@ internal sealed partial class MethodFlowAnalysis
                 break;
         }
 
-        graph.Everything!.JoinWith(state);
+        graph.Everything?.JoinWith(state);
+        graph.TryStates?.JoinWith(state);
         return reachable;
     }
 
@@ -530,41 +534,55 @@ internal sealed partial class MethodFlowAnalysis
     }
 
     /// <summary>
-    /// Handlers and <c>finally</c> may start anywhere in the <c>try</c>: they start from every state reached so far, as
-    /// handler blocks of a graph do.
+    /// A handler may start after any statement of the <c>try</c>, and <c>finally</c> after any statement of the
+    /// <c>try</c> or a handler: each starts from every state reached in them (an over-approximation, as the handler
+    /// blocks of a graph are, but limited to the <c>try</c> statement itself).
     /// </summary>
     private bool ExecTry(ITryOperation @try, FlowState state, Graph graph)
     {
-        var reachable = Exec(@try.Body, state, graph);
-        foreach (var handler in @try.Catches)
+        var outer = graph.TryStates;
+        var reached = state.Clone();
+        graph.TryStates = reached;
+        try
         {
-            var current = graph.Everything!.Clone();
-            if (handler.ExceptionDeclarationOrExpression is IVariableDeclaratorOperation exception)
+            var reachable = Exec(@try.Body, state, graph);
+            var handlerEntry = reached.Clone();
+            foreach (var handler in @try.Catches)
             {
-                current.Set(exception.Symbol, LabelSet.Empty);
-            }
-            else if (handler.ExceptionDeclarationOrExpression is { } expression)
-            {
-                Evaluate(expression, current, graph);
+                var current = handlerEntry.Clone();
+                if (handler.ExceptionDeclarationOrExpression is IVariableDeclaratorOperation exception)
+                {
+                    current.Set(exception.Symbol, LabelSet.Empty);
+                }
+                else if (handler.ExceptionDeclarationOrExpression is { } expression)
+                {
+                    Evaluate(expression, current, graph);
+                }
+
+                Evaluate(handler.Filter, current, graph);
+                reachable = Merge(state, reachable, current, Exec(handler.Handler, current, graph));
             }
 
-            Evaluate(handler.Filter, current, graph);
-            reachable = Merge(state, reachable, current, Exec(handler.Handler, current, graph));
+            if (@try.Finally is { } @finally)
+            {
+                reached.JoinWith(state);
+                var current = reached.Clone();
+                var finallyReachable = Exec(@finally, current, graph);
+                if (reachable)
+                {
+                    state.JoinWith(current);
+                }
+
+                return reachable && finallyReachable;
+            }
+
+            return reachable;
         }
-
-        if (@try.Finally is { } @finally)
+        finally
         {
-            var current = graph.Everything!.Clone();
-            var finallyReachable = Exec(@finally, current, graph);
-            if (reachable)
-            {
-                state.JoinWith(current);
-            }
-
-            return reachable && finallyReachable;
+            graph.TryStates = outer;
+            outer?.JoinWith(reached);
         }
-
-        return reachable;
     }
 
     /// <summary>The operations a control-flow graph would have lowered into branches and captures.</summary>
@@ -669,7 +687,7 @@ internal sealed partial class MethodFlowAnalysis
         _nesting++;
         try
         {
-            var returns = RunStructured(lambda.Body, entry, new Graph(null) { Tree = graph.Tree }, out var exit);
+            var returns = RunStructured(lambda.Body, entry, new Graph(null) { Tree = graph.Tree }, out var exit, tracksEverything: true);
             WriteBackCaptured(lambda.Symbol, exit, state);
             return returns;
         }
@@ -697,7 +715,7 @@ internal sealed partial class MethodFlowAnalysis
         _nesting++;
         try
         {
-            var returns = RunStructured(body, entry, new Graph(null) { Tree = graph.Tree }, out var exit);
+            var returns = RunStructured(body, entry, new Graph(null) { Tree = graph.Tree }, out var exit, tracksEverything: true);
             WriteBackCaptured(definition, exit, state);
             return function.ReturnsVoid || TypeShapes.IsMeasure(function.ReturnType) ? LabelSet.Empty : returns;
         }
@@ -718,8 +736,11 @@ internal sealed partial class MethodFlowAnalysis
         /// <summary>The method's whole operation tree (structured mode), shared by the graphs of its lambdas and local functions.</summary>
         public StructuredTree? Tree { get; set; }
 
-        /// <summary>Every state reached so far (structured mode): where handlers start, and what a lambda leaves behind.</summary>
+        /// <summary>Every state reached so far in a lambda or local function: what it may leave behind for the code after a call.</summary>
         public FlowState? Everything { get; set; }
+
+        /// <summary>Every state reached so far in the enclosing <c>try</c> statement: where its handlers start.</summary>
+        public FlowState? TryStates { get; set; }
 
         public Stack<JumpTarget> JumpTargets => _jumpTargets ??= new Stack<JumpTarget>();
 

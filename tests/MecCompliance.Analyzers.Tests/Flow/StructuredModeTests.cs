@@ -204,6 +204,21 @@ public sealed class StructuredModeTests
                     }
                 }
 
+                // Only states inside the try reach its handler: a value cleared before the try stays cleared there.
+                void CaughtClean(ILogger log, Patron p)
+                {
+                    var text = p.Email;
+                    text = "cleared";
+                    try
+                    {
+                        Validate(text);
+                    }
+                    catch (FormatException)
+                    {
+                        log.LogInformation(text);
+                    }
+                }
+
                 void Disposed(ILogger log, Patron p)
                 {
                     using (var scope = log.BeginScope("Patron {Id}", p.Id))
