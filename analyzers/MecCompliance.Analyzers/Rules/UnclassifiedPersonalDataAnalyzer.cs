@@ -124,12 +124,13 @@ public sealed class UnclassifiedPersonalDataAnalyzer : DiagnosticAnalyzer
         private bool TryMatch(ISymbol symbol, ITypeSymbol type, out string phrase)
         {
             phrase = "";
-            if (symbol.Locations.IsEmpty || !symbol.Locations[0].IsInSource)
+            var locations = symbol.Locations; // built anew on each call for many source symbols
+            if (locations.IsEmpty || !locations[0].IsInSource)
             {
                 return false;
             }
 
-            var vocabulary = options.VocabularyFor(symbol.Locations[0].SourceTree);
+            var vocabulary = options.VocabularyFor(locations[0].SourceTree);
             var match = vocabulary.Match(symbol.Name, out var phraseKind);
             if (match is null || !CanHold(type, phraseKind, vocabulary))
             {
