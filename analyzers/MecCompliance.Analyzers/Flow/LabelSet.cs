@@ -77,6 +77,22 @@ internal sealed class LabelSet
             return this;
         }
 
+        if (_labels.Length + other._labels.Length <= MaxSources)
+        {
+            // Below the cap nothing merges: one array, no intermediate list.
+            var builder = ImmutableArray.CreateBuilder<TaintLabel>(_labels.Length + other._labels.Length);
+            builder.AddRange(_labels);
+            foreach (var label in other._labels)
+            {
+                if (!Contains(label))
+                {
+                    builder.Add(label);
+                }
+            }
+
+            return new LabelSet(builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable());
+        }
+
         var list = new List<TaintLabel>(_labels);
         foreach (var label in other._labels)
         {
