@@ -39,15 +39,21 @@ internal static class IntegrationSources
                     {{(ctx.Plant("MEC002") ? "/* planted: MEC002 */ await _analytics.GetAsync(\"https://stats.analytics.example/who?email=\" + Uri.EscapeDataString(loans.First().Patron.Email), cancellationToken).ConfigureAwait(false);" : "await _analytics.GetAsync(\"https://stats.analytics.example/ping\", cancellationToken).ConfigureAwait(false);")}}
                 }
             """,
-        ctx => $$"""
+        ctx =>
+        {
+            // The leak is reported where the content is sent (the sink's argument), so the marker goes on that line,
+            // outside the string.
+            var planted = ctx.Plant("MEC002");
+            return $$"""
                 public async Task PublishLibraryAsync(MemberLibrary library, Patron contact, CancellationToken cancellationToken)
                 {
-                    var feed = $"{library.Name}|{library.Address}|{library.BranchCount}|{{(ctx.Plant("MEC002") ? "/* planted: MEC002 */ {contact.Email}" : "{contact.HomeBranchId}")}}";
+                    var feed = $"{library.Name}|{library.Address}|{library.BranchCount}|{{(planted ? "{contact.Email}" : "{contact.HomeBranchId}")}}";
                     using var content = new StringContent(feed, Encoding.UTF8, "text/plain");
-                    using var response = await _feed.PostAsync("https://feed.catalog.example/libraries", content, cancellationToken).ConfigureAwait(false);
+                    {{(planted ? "/* planted: MEC002 */ " : "")}}using var response = await _feed.PostAsync("https://feed.catalog.example/libraries", content, cancellationToken).ConfigureAwait(false);
                     response.EnsureSuccessStatusCode();
                 }
-            """,
+            """;
+        },
         ctx => """
                 public async Task<IReadOnlyList<string>> SuggestTitlesAsync(CatalogItem seed, CancellationToken cancellationToken)
                 {
