@@ -52,7 +52,7 @@ internal sealed class FlowSession
 
     /// <summary>The shared session of <paramref name="compilation"/>, or <see langword="null"/> when nothing in it can be classified.</summary>
     public static FlowSession? For(Compilation compilation) =>
-        Sessions.GetValue(compilation, static c => new Holder(ComplianceSymbols.TryCreate(c) is { } symbols ? new FlowSession(c, symbols) : null)).Session;
+        Sessions.GetValue(compilation, static c => new Holder(ComplianceSymbols.For(c) is { } symbols ? new FlowSession(c, symbols) : null)).Session;
 
     /// <summary>A session owned by the caller (the CLI), independent of the analyzers' shared one.</summary>
     public static FlowSession? CreateIsolated(Compilation compilation) =>

@@ -31,6 +31,20 @@ internal sealed class ComplianceSymbols
 
     public Compilation Compilation { get; }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, Shared> SharedByCompilation = new();
+
+    /// <summary>
+    /// The symbols every analyzer of <paramref name="compilation"/> shares (with their caches), created once; <see
+    /// langword="null"/> as for <see cref="TryCreate"/>.
+    /// </summary>
+    public static ComplianceSymbols? For(Compilation compilation) =>
+        SharedByCompilation.GetValue(compilation, static c => new Shared(TryCreate(c))).Symbols;
+
+    private sealed class Shared(ComplianceSymbols? symbols)
+    {
+        public ComplianceSymbols? Symbols { get; } = symbols;
+    }
+
     /// <summary>
     /// The symbols for <paramref name="compilation"/>, or <see langword="null"/> when neither the MEC attributes nor any
     /// <c>DataClassificationAttribute</c> can be seen from it: then nothing can be classified and rules register nothing.

@@ -20,7 +20,7 @@ public sealed class PolicyDeclarationAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = ComplianceSymbols.TryCreate(start.Compilation);
+            var symbols = ComplianceSymbols.For(start.Compilation);
             if (symbols is null)
             {
                 return;

@@ -27,7 +27,7 @@ public sealed class UnclassifiedPersonalDataAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = ComplianceSymbols.TryCreate(start.Compilation);
+            var symbols = ComplianceSymbols.For(start.Compilation);
             if (symbols is null)
             {
                 return;
