@@ -861,18 +861,21 @@ internal sealed partial class MethodFlowAnalysis
     /// <summary>Records every payload of a catalogued sink; returns whether the call is a sink here.</summary>
     private bool RecordSinks(IMethodSymbol method, IOperation site, IOperation? instance, LabelSet receiver, Arguments arguments)
     {
-        if (_session.Sinks.Find(method) is not { } sinkMethod || sinkMethod.SinkAt(site, _semanticModel) is not { } sink)
+        if (_session.Sinks.Find(method) is not { } sinkMethod)
         {
             return false;
         }
 
+        // Where the call sends or stores (its vendor, its sink) is resolved only once a labelled value enters it: most
+        // sends carry nothing classified, and resolving reads the surrounding code.
+        var lazy = new LazySink(sinkMethod, site, _semanticModel);
         foreach (var payload in sinkMethod.Payloads)
         {
             if (payload.Ordinal == SinkPayload.Receiver)
             {
                 if (instance is not null)
                 {
-                    RecordSink(sink, instance, receiver, site, payload.Sanctioned);
+                    RecordSink(ref lazy, instance, receiver, payload.Sanctioned);
                 }
 
                 continue;
@@ -890,27 +893,54 @@ internal sealed partial class MethodFlowAnalysis
                     // One finding per logged argument, not one for the whole params array.
                     foreach (var element in elements.ElementValues)
                     {
-                        RecordSink(sink, element, arguments.ElementLabels(element) ?? argument.Labels, site, payload.Sanctioned);
+                        RecordSink(ref lazy, element, arguments.ElementLabels(element) ?? argument.Labels, payload.Sanctioned);
                     }
                 }
                 else
                 {
-                    RecordSink(sink, argument.Value, argument.Labels, site, payload.Sanctioned);
+                    RecordSink(ref lazy, argument.Value, argument.Labels, payload.Sanctioned);
                 }
             }
         }
 
-        return true;
+        // Only a method of this compilation asks: a sink there is not followed into (its body is the sink's business).
+        return !_session.IsInCompilation(method) || lazy.Sink is not null;
     }
 
-    private void RecordSink(Sink sink, IOperation value, LabelSet labels, IOperation site, DataClass sanctioned)
+    private void RecordSink(ref LazySink site, IOperation value, LabelSet labels, DataClass sanctioned)
     {
         labels = labels.Union(WholeObject(value));
-        if (labels.IsEmpty)
+        if (!labels.IsEmpty && site.Sink is { } sink)
         {
-            return;
+            RecordSinkEvent(sink, value, labels, site.Operation, sanctioned);
         }
+    }
 
+    /// <summary>A sink call's resolution (vendor, storage target), made on first use.</summary>
+    private struct LazySink(SinkMethod method, IOperation operation, SemanticModel? model)
+    {
+        private Sink? _sink;
+        private bool _resolved;
+
+        public readonly IOperation Operation => operation;
+
+        public Sink? Sink
+        {
+            get
+            {
+                if (!_resolved)
+                {
+                    _sink = method.SinkAt(operation, model);
+                    _resolved = true;
+                }
+
+                return _sink;
+            }
+        }
+    }
+
+    private void RecordSinkEvent(Sink sink, IOperation value, LabelSet labels, IOperation site, DataClass sanctioned)
+    {
         var key = (value, sink.Kind);
         if (!(_sinks ??= new()).TryGetValue(key, out var sinkEvent))
         {
@@ -1021,10 +1051,15 @@ internal sealed partial class MethodFlowAnalysis
 
     private void RecordSetterSink(IPropertySymbol property, IOperation target, IOperation? instance, IOperation valueOperation, LabelSet value)
     {
-        if (property.SetMethod is { } setter && _session.Sinks.Find(setter) is { } sinkMethod && sinkMethod.SinkAt(target, _semanticModel) is { } sink)
+        if (property.SetMethod is { } setter && _session.Sinks.Find(setter) is { } sinkMethod)
         {
-            var sanctioned = sinkMethod.Payloads.FirstOrDefault(p => p.Ordinal != SinkPayload.Receiver).Sanctioned;
-            RecordSink(sink, valueOperation, value, target, sanctioned);
+            // Resolved only when a labelled value is set, as for calls.
+            var labels = value.Union(WholeObject(valueOperation));
+            if (!labels.IsEmpty && sinkMethod.SinkAt(target, _semanticModel) is { } sink)
+            {
+                var sanctioned = sinkMethod.Payloads.FirstOrDefault(p => p.Ordinal != SinkPayload.Receiver).Sanctioned;
+                RecordSinkEvent(sink, valueOperation, labels, target, sanctioned);
+            }
         }
     }
 
