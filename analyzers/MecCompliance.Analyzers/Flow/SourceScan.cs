@@ -25,6 +25,20 @@ internal readonly struct SourceScan
 
     public static SourceScan Run(FlowSession session, ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
     {
+        var pending = t_pending ??= new Stack<IOperation>();
+        try
+        {
+            return Scan(session, owner, blocks, pending, cancellationToken);
+        }
+        finally
+        {
+            // An early answer leaves operations behind: the thread's stack must not keep a compilation alive.
+            pending.Clear();
+        }
+    }
+
+    private static SourceScan Scan(FlowSession session, ISymbol owner, ImmutableArray<IOperation> blocks, Stack<IOperation> pending, CancellationToken cancellationToken)
+    {
         if (owner is IMethodSymbol method)
         {
             foreach (var parameter in method.Parameters)
@@ -38,7 +52,6 @@ internal readonly struct SourceScan
 
         // Walked with one reusable stack (every body of the compilation passes here; an iterator per node adds up).
         var callees = new List<IMethodSymbol>();
-        var pending = t_pending ??= new Stack<IOperation>();
         foreach (var block in blocks)
         {
             pending.Clear();
