@@ -43,19 +43,10 @@ internal sealed partial class MethodFlowAnalysis
             _structuredBudget = 4096,
         };
 
-        var entry = new FlowState();
-        if (owner is IMethodSymbol method)
-        {
-            foreach (var parameter in method.Parameters)
-            {
-                entry.Set(parameter, analysis.ParameterLabels(parameter, ParameterLabel.For(parameter.Ordinal)));
-            }
-        }
-
         try
         {
             var graph = new Graph(null) { Tree = new StructuredTree(root) };
-            var returns = analysis.RunStructured(body, entry, graph, out _);
+            var returns = analysis.RunStructured(body, analysis.EntryState(owner), graph, out _);
             return new MethodFlow(owner, ToImmutable(analysis._sinkOrder), ToImmutable(analysis._callOrder), returns);
         }
         catch (StructuredModeUnsupported)
@@ -654,7 +645,7 @@ internal sealed partial class MethodFlowAnalysis
             }
 
             case IAnonymousFunctionOperation lambda:
-                return AnalyzeStructuredLambda(lambda, state, graph);
+                return _nesting >= MaxNestedGraphs ? graph.LambdaContext : AnalyzeLambda(lambda.Symbol, null, lambda.Body, state, graph);
             case IThrowOperation thrown:
                 Evaluate(thrown.Exception, state, graph);
                 return LabelSet.Empty;
@@ -669,61 +660,6 @@ internal sealed partial class MethodFlowAnalysis
         graph.ImplicitReceivers.Push(LabelSet.Empty);
         var labels = Evaluate(initializer, state, graph);
         return labels.Union(graph.ImplicitReceivers.Pop());
-    }
-
-    private LabelSet AnalyzeStructuredLambda(IAnonymousFunctionOperation lambda, FlowState state, Graph graph)
-    {
-        if (_nesting >= MaxNestedGraphs)
-        {
-            return graph.LambdaContext;
-        }
-
-        var entry = state.Clone();
-        foreach (var parameter in lambda.Symbol.Parameters)
-        {
-            entry.Set(parameter, ParameterLabels(parameter, null).Union(graph.LambdaContext));
-        }
-
-        _nesting++;
-        try
-        {
-            var returns = RunStructured(lambda.Body, entry, new Graph(null) { Tree = graph.Tree }, out var exit, tracksEverything: true);
-            WriteBackCaptured(lambda.Symbol, exit, state);
-            return returns;
-        }
-        finally
-        {
-            _nesting--;
-        }
-    }
-
-    private LabelSet InlineStructuredLocalFunction(IMethodSymbol function, IMethodSymbol definition, Arguments arguments, FlowState state, Graph graph)
-    {
-        if (graph.Tree?.LocalFunction(definition) is not { } declaration ||
-            ((IOperation?)declaration.Body ?? declaration.IgnoredBody) is not { } body)
-        {
-            return arguments.Union;
-        }
-
-        var entry = state.Clone();
-        foreach (var parameter in definition.Parameters)
-        {
-            entry.Set(parameter, ParameterLabels(parameter, null).Union(arguments.ForOrdinal(parameter.Ordinal)));
-        }
-
-        (_inlining ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(definition);
-        _nesting++;
-        try
-        {
-            var returns = RunStructured(body, entry, new Graph(null) { Tree = graph.Tree }, out var exit, tracksEverything: true);
-            WriteBackCaptured(definition, exit, state);
-            return function.ReturnsVoid || TypeShapes.IsMeasure(function.ReturnType) ? LabelSet.Empty : returns;
-        }
-        finally
-        {
-            _nesting--;
-            _inlining!.Remove(definition);
-        }
     }
 
     private sealed partial class Graph

@@ -39,17 +39,23 @@ internal sealed partial class MethodFlowAnalysis
     {
         // Operations of a control-flow graph carry no semantic model; sinks that resolve their target bind syntax with the original's.
         var analysis = new MethodFlowAnalysis(session, graph.OriginalOperation.SemanticModel, cancellationToken);
+        var returns = analysis.Run(graph, analysis.EntryState(owner));
+        return new MethodFlow(owner, ToImmutable(analysis._sinkOrder), ToImmutable(analysis._callOrder), returns);
+    }
+
+    /// <summary>A method's parameters at entry: each its symbolic label (for summaries) and its own classification.</summary>
+    private FlowState EntryState(ISymbol owner)
+    {
         var entry = new FlowState();
         if (owner is IMethodSymbol method)
         {
             foreach (var parameter in method.Parameters)
             {
-                entry.Set(parameter, analysis.ParameterLabels(parameter, ParameterLabel.For(parameter.Ordinal)));
+                entry.Set(parameter, ParameterLabels(parameter, ParameterLabel.For(parameter.Ordinal)));
             }
         }
 
-        var returns = analysis.Run(graph, entry);
-        return new MethodFlow(owner, ToImmutable(analysis._sinkOrder), ToImmutable(analysis._callOrder), returns);
+        return entry;
     }
 
     private LabelSet ParameterLabels(IParameterSymbol parameter, TaintLabel? symbolic)
@@ -342,7 +348,9 @@ internal sealed partial class MethodFlowAnalysis
                     : Evaluate(delegateCreation.Target, state, graph);
             case OperationKind.FlowAnonymousFunction:
                 var lambda = (IFlowAnonymousFunctionOperation)operation;
-                return AnalyzeLambda(lambda, state, graph);
+                return _nesting >= MaxNestedGraphs
+                    ? graph.LambdaContext
+                    : AnalyzeLambda(lambda.Symbol, graph.Cfg!.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken), null, state, graph);
             case OperationKind.Return:
             case OperationKind.YieldReturn:
             case OperationKind.YieldBreak:
@@ -686,12 +694,19 @@ internal sealed partial class MethodFlowAnalysis
             return function.ReturnsVoid || TypeShapes.IsMeasure(function.ReturnType) ? LabelSet.Empty : arguments.Union;
         }
 
-        if (graph.Cfg is null)
+        // The local function's own graph, or in structured mode its body in the method's tree.
+        ControlFlowGraph? cfg = null;
+        IOperation? body = null;
+        if (graph.Cfg is not null)
         {
-            return InlineStructuredLocalFunction(function, definition, arguments, state, graph);
+            cfg = LocalFunctionGraph(graph.Cfg, definition);
+        }
+        else if (graph.Tree?.LocalFunction(definition) is { } declaration)
+        {
+            body = (IOperation?)declaration.Body ?? declaration.IgnoredBody;
         }
 
-        if (LocalFunctionGraph(graph.Cfg, definition) is not { } cfg)
+        if (cfg is null && body is null)
         {
             return arguments.Union;
         }
@@ -706,7 +721,7 @@ internal sealed partial class MethodFlowAnalysis
         _nesting++;
         try
         {
-            var returns = Run(cfg, entry, out var exit);
+            var returns = RunNested(cfg, body, entry, graph, out var exit);
             WriteBackCaptured(definition, exit, state);
             return function.ReturnsVoid || TypeShapes.IsMeasure(function.ReturnType) ? LabelSet.Empty : returns;
         }
@@ -716,6 +731,10 @@ internal sealed partial class MethodFlowAnalysis
             _inlining!.Remove(definition);
         }
     }
+
+    /// <summary>Runs a lambda's or local function's body: over its graph, or structurally over its operation tree.</summary>
+    private LabelSet RunNested(ControlFlowGraph? cfg, IOperation? body, FlowState entry, Graph graph, out FlowState exit) =>
+        cfg is not null ? Run(cfg, entry, out exit) : RunStructured(body!, entry, new Graph(null) { Tree = graph.Tree }, out exit, tracksEverything: true);
 
     private ControlFlowGraph? LocalFunctionGraph(ControlFlowGraph cfg, IMethodSymbol function)
     {
@@ -730,16 +749,11 @@ internal sealed partial class MethodFlowAnalysis
         return null;
     }
 
-    private LabelSet AnalyzeLambda(IFlowAnonymousFunctionOperation lambda, FlowState state, Graph graph)
+    /// <summary>A lambda is run where it is created, its parameters receiving what its call hands to its elements.</summary>
+    private LabelSet AnalyzeLambda(IMethodSymbol lambda, ControlFlowGraph? cfg, IOperation? body, FlowState state, Graph graph)
     {
-        if (_nesting >= MaxNestedGraphs)
-        {
-            return graph.LambdaContext;
-        }
-
-        var cfg = graph.Cfg!.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken);
         var entry = state.Clone();
-        foreach (var parameter in lambda.Symbol.Parameters)
+        foreach (var parameter in lambda.Parameters)
         {
             entry.Set(parameter, ParameterLabels(parameter, null).Union(graph.LambdaContext));
         }
@@ -747,8 +761,8 @@ internal sealed partial class MethodFlowAnalysis
         _nesting++;
         try
         {
-            var returns = Run(cfg, entry, out var exit);
-            WriteBackCaptured(lambda.Symbol, exit, state);
+            var returns = RunNested(cfg, body, entry, graph, out var exit);
+            WriteBackCaptured(lambda, exit, state);
             return returns;
         }
         finally
