@@ -24,7 +24,11 @@ internal sealed class InterproceduralSolver
 
     // A top-level resolution depends only on its label set and the summaries: it stays valid until a summary changes,
     // so the rounds that change nothing (always the last) and Collect reuse it instead of walking call chains again.
-    private readonly Dictionary<LabelSet, Resolution> _resolved = new();
+    // Keyed by label set, tagged with the generation of the summaries it was computed against: a summary that grows
+    // starts a new generation instead of clearing the table (a clear costs the table's whole capacity, and summaries
+    // grow thousands of times in the first round).
+    private readonly Dictionary<LabelSet, (int Generation, Resolution Resolution)> _resolved = new();
+    private int _generation;
     private readonly HashSet<CallSite> _visiting = [];
     private static readonly Resolution NoResolution = new();
 
@@ -348,7 +352,7 @@ internal sealed class InterproceduralSolver
     {
         if (grew)
         {
-            _resolved.Clear();
+            _generation++;
         }
 
         return grew;
@@ -375,15 +379,15 @@ internal sealed class InterproceduralSolver
             return NoResolution;
         }
 
-        if (_resolved.TryGetValue(labels, out var resolution))
+        if (_resolved.TryGetValue(labels, out var memo) && memo.Generation == _generation)
         {
-            return resolution;
+            return memo.Resolution;
         }
 
-        resolution = new Resolution();
+        var resolution = new Resolution();
         _visiting.Clear();
         Resolve(labels, resolution, ImmutableArray<IMethodSymbol>.Empty, _visiting);
-        _resolved[labels] = resolution;
+        _resolved[labels] = (_generation, resolution);
         return resolution;
     }
 
