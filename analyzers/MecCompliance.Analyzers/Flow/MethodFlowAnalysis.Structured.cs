@@ -14,8 +14,10 @@ namespace MecCompliance.Analyzers.Flow;
 internal sealed partial class MethodFlowAnalysis
 {
     private const int MaxStructuredStepsPerOperation = 24;
+    private const int MaxStatementDepth = 128;
 
     private int _structuredBudget;
+    private int _statementDepth;
 
     /// <summary>
     /// Analyses a method, constructor or block body over its operation tree; <see langword="null"/> when the body holds
@@ -107,11 +109,26 @@ internal sealed partial class MethodFlowAnalysis
     private bool Exec(IOperation statement, FlowState state, Graph graph)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        if (--_structuredBudget < 0)
+
+        // Statements nest by recursion here (a graph is flat): pathologically deep code goes to the graph instead.
+        if (--_structuredBudget < 0 || _statementDepth >= MaxStatementDepth)
         {
             throw new StructuredModeUnsupported();
         }
 
+        _statementDepth++;
+        try
+        {
+            return ExecStatement(statement, state, graph);
+        }
+        finally
+        {
+            _statementDepth--;
+        }
+    }
+
+    private bool ExecStatement(IOperation statement, FlowState state, Graph graph)
+    {
         bool reachable;
         switch (statement)
         {

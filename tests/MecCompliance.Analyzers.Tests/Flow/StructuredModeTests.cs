@@ -319,6 +319,22 @@ public sealed class StructuredModeTests
     }
 
     [Fact]
+    public async Task Deeply_nested_statements_are_analysed_over_the_graph_and_still_reported()
+    {
+        // Deeper than structured mode recurses: the body falls back to its control-flow graph.
+        const int depth = 150;
+        var body = new System.Text.StringBuilder();
+        for (var i = 0; i < depth; i++)
+        {
+            body.Append("if (n > ").Append(i).Append(") { ");
+        }
+
+        body.Append("log.LogInformation({|#0:p.Email|}); log.LogInformation(p.Status);");
+        body.Append(new string('}', depth));
+        await Verify.VerifyAsync(Usings + "class C { void Run(ILogger log, Patron p, int n) { " + body + " } }", Logged(0));
+    }
+
+    [Fact]
     public void Structured_and_graph_analyses_find_the_same_flows()
     {
         var compilation = CSharpCompilation.Create(
