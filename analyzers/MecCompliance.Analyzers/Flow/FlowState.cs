@@ -134,14 +134,18 @@ internal sealed class FlowState
         return changed;
     }
 
+    /// <remarks>
+    /// Locations are the locals and parameters of one body, all taken from the same bound tree: Roslyn hands out one
+    /// symbol object per local or parameter there, so identity is equality, and hashing by identity spares hashing the
+    /// symbol's containers on every write. Capture ids (the graph's temporaries) are values.
+    /// </remarks>
     private sealed class KeyComparer : IEqualityComparer<object>
     {
         public static readonly KeyComparer Instance = new();
 
-        public new bool Equals(object? x, object? y) =>
-            x is ISymbol left ? y is ISymbol right && SymbolEqualityComparer.Default.Equals(left, right) : object.Equals(x, y);
+        public new bool Equals(object? x, object? y) => x is ISymbol ? ReferenceEquals(x, y) : object.Equals(x, y);
 
-        public int GetHashCode(object obj) => obj is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : obj.GetHashCode();
+        public int GetHashCode(object obj) => obj is ISymbol ? System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj) : obj.GetHashCode();
     }
 }
 
