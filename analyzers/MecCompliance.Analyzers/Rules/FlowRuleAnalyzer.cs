@@ -21,16 +21,16 @@ public abstract class FlowRuleAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (FlowSession.For(start.Compilation) is not { } session)
-            {
-                return;
-            }
-
-            // The policy is read only when there is a flow to judge: at compilation start, reading the assembly's
-            // attributes would make the rules pay for the compiler's own declaration binding.
+            // The session and the policy are looked up in the callbacks, not here: at compilation start, reading the
+            // references or the assembly's attributes would make the rules pay for the compiler's own binding.
             var compilation = start.Compilation;
             start.RegisterOperationBlockAction(block =>
             {
+                if (FlowSession.For(compilation) is not { } session)
+                {
+                    return;
+                }
+
                 // Most methods have no flow. `block.ReportDiagnostic` as a delegate boxes the whole context struct, so
                 // it is only created when there is something to judge.
                 var flows = session.Register(block.OwningSymbol, block.OperationBlocks, block.CancellationToken).LocalFlows;
@@ -41,6 +41,11 @@ public abstract class FlowRuleAnalyzer : DiagnosticAnalyzer
             });
             start.RegisterCompilationEndAction(end =>
             {
+                if (FlowSession.For(compilation) is not { } session)
+                {
+                    return;
+                }
+
                 var flows = session.Solve(end.CancellationToken).Flows;
                 if (!flows.IsEmpty)
                 {

@@ -20,24 +20,23 @@ public sealed class PolicyDeclarationAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = ComplianceSymbols.For(start.Compilation);
-            if (symbols is null)
-            {
-                return;
-            }
-
-            // The policy is read once a file has been bound, not at compilation start: reading the assembly's attributes
-            // first would make this rule pay for the compiler's own declaration binding.
-            var analyzer = new AnalyzerContext(start.Compilation, symbols);
+            // The policy is read once a file has been bound, not at compilation start: reading the references or the
+            // assembly's attributes first would make this rule pay for the compiler's own binding.
+            var analyzer = new AnalyzerContext(start.Compilation);
             start.RegisterSemanticModelAction(analyzer.ReportDeclarations);
             start.RegisterSymbolAction(analyzer.AnalyzeMarks, SymbolKind.NamedType, SymbolKind.Method);
         });
     }
 
-    private sealed class AnalyzerContext(Compilation compilation, ComplianceSymbols symbols)
+    private sealed class AnalyzerContext(Compilation compilation)
     {
         public void ReportDeclarations(SemanticModelAnalysisContext context)
         {
+            if (ComplianceSymbols.For(compilation) is not { } symbols)
+            {
+                return;
+            }
+
             var policy = PolicyModel.Create(compilation, symbols, context.CancellationToken);
             if (policy.HasLocalProblems)
             {

@@ -27,20 +27,21 @@ public sealed class UnclassifiedPersonalDataAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = ComplianceSymbols.For(start.Compilation);
-            if (symbols is null)
-            {
-                return;
-            }
-
-            var analyzer = new AnalyzerContext(symbols, new ComplianceOptions(start.Options.AnalyzerConfigOptionsProvider));
+            // Whether anything can be classified is asked on the first symbol, not at compilation start: there, reading
+            // the references would make this rule pay for the compiler's own reference binding.
+            var analyzer = new AnalyzerContext(start.Compilation, new ComplianceOptions(start.Options.AnalyzerConfigOptionsProvider));
             start.RegisterSymbolAction(analyzer.AnalyzeMember, SymbolKind.Property, SymbolKind.Field);
             start.RegisterSymbolAction(analyzer.AnalyzeParameters, SymbolKind.Method);
         });
     }
 
-    private sealed class AnalyzerContext(ComplianceSymbols symbols, ComplianceOptions options)
+    private sealed class AnalyzerContext(Compilation compilation, ComplianceOptions options)
     {
+        // Valid once IsActive said yes: the compilation's shared symbols, created once.
+        private ComplianceSymbols Symbols => ComplianceSymbols.For(compilation)!;
+
+        private bool IsActive => ComplianceSymbols.For(compilation) is not null;
+
         private static readonly HashSet<string> ConfigurationTypeSuffixes = new(StringComparer.Ordinal)
         {
             "settings", "options", "configuration", "config", "constants", "defaults",
@@ -48,6 +49,11 @@ public sealed class UnclassifiedPersonalDataAnalyzer : DiagnosticAnalyzer
 
         public void AnalyzeMember(SymbolAnalysisContext context)
         {
+            if (!IsActive)
+            {
+                return;
+            }
+
             var member = context.Symbol;
             ITypeSymbol type;
             string kind;
@@ -68,7 +74,7 @@ public sealed class UnclassifiedPersonalDataAnalyzer : DiagnosticAnalyzer
 
             if (member.IsImplicitlyDeclared || !TryMatch(member, type, out var phrase) ||
                 IsExempt(member.ContainingType) ||
-                symbols.ClassOf(member) != DataClass.None || symbols.ContentsOf(type) != DataClass.None ||
+                Symbols.ClassOf(member) != DataClass.None || Symbols.ContentsOf(type) != DataClass.None ||
                 (member is IPropertySymbol positional && ComplianceSymbols.PositionalParameterOf(positional) is not null) ||
                 InheritsItsDeclaration(member))
             {
@@ -80,6 +86,11 @@ public sealed class UnclassifiedPersonalDataAnalyzer : DiagnosticAnalyzer
 
         public void AnalyzeParameters(SymbolAnalysisContext context)
         {
+            if (!IsActive)
+            {
+                return;
+            }
+
             var method = (IMethodSymbol)context.Symbol;
             if (method.Parameters.IsEmpty || method.IsImplicitlyDeclared ||
                 method.MethodKind is not (MethodKind.Ordinary or MethodKind.Constructor) ||
@@ -95,7 +106,7 @@ public sealed class UnclassifiedPersonalDataAnalyzer : DiagnosticAnalyzer
                 context.CancellationToken.ThrowIfCancellationRequested();
                 if (parameter.IsImplicitlyDeclared || !TryMatch(parameter, parameter.Type, out var phrase) ||
                     IsExempt(method.ContainingType) ||
-                    symbols.ClassOf(parameter) != DataClass.None || symbols.ContentsOf(parameter.Type) != DataClass.None ||
+                    Symbols.ClassOf(parameter) != DataClass.None || Symbols.ContentsOf(parameter.Type) != DataClass.None ||
                     NamesAClassifiedMember(parameter, method.ContainingType))
                 {
                     continue;
@@ -216,7 +227,7 @@ public sealed class UnclassifiedPersonalDataAnalyzer : DiagnosticAnalyzer
         {
             for (var type = containingType; type is not null; type = type.ContainingType)
             {
-                if (symbols.ClassOfType(type) != DataClass.None)
+                if (Symbols.ClassOfType(type) != DataClass.None)
                 {
                     return true;
                 }
@@ -241,7 +252,7 @@ public sealed class UnclassifiedPersonalDataAnalyzer : DiagnosticAnalyzer
                 IMethodSymbol method => method.OverriddenMethod,
                 _ => (ISymbol?)null,
             };
-            if (overridden is not null && (IsInSource(overridden) || symbols.DeclaredOn(overridden) != DataClass.None))
+            if (overridden is not null && (IsInSource(overridden) || Symbols.DeclaredOn(overridden) != DataClass.None))
             {
                 return true;
             }
@@ -269,7 +280,7 @@ public sealed class UnclassifiedPersonalDataAnalyzer : DiagnosticAnalyzer
                 {
                     if (candidate.Kind == member.Kind &&
                         SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), member) &&
-                        (IsInSource(candidate) || symbols.DeclaredOn(candidate) != DataClass.None))
+                        (IsInSource(candidate) || Symbols.DeclaredOn(candidate) != DataClass.None))
                     {
                         return true;
                     }
@@ -292,7 +303,7 @@ public sealed class UnclassifiedPersonalDataAnalyzer : DiagnosticAnalyzer
                 {
                     if (member is IPropertySymbol or IFieldSymbol &&
                         string.Equals(member.Name.TrimStart('_'), name, StringComparison.OrdinalIgnoreCase) &&
-                        symbols.ClassOf(member) != DataClass.None)
+                        Symbols.ClassOf(member) != DataClass.None)
                     {
                         return true;
                     }
