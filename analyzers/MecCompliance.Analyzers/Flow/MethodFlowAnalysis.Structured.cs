@@ -90,10 +90,10 @@ internal sealed partial class MethodFlowAnalysis
                 Evaluate(initializer, state, graph);
             }
 
-            var body2 = (IOperation?)constructor.BlockBody ?? constructor.ExpressionBody;
-            if (body2 is not null)
+            var constructorBody = (IOperation?)constructor.BlockBody ?? constructor.ExpressionBody;
+            if (constructorBody is not null)
             {
-                Exec(body2, state, graph);
+                Exec(constructorBody, state, graph);
             }
         }
         else
