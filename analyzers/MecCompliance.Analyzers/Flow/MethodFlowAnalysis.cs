@@ -372,17 +372,13 @@ internal sealed partial class MethodFlowAnalysis
             case OperationKind.Throw when graph.Cfg is null:
                 // Only operation trees hold these (a control-flow graph lowers them): structured mode.
                 return EvaluateStructured(operation, state, graph);
-            case OperationKind.With:
-            case OperationKind.MemberInitializer:
-            case OperationKind.InterpolatedStringHandlerCreation:
-            case OperationKind.Invalid:
+            case OperationKind.With when graph.Cfg is null:
+            case OperationKind.MemberInitializer when graph.Cfg is null:
+            case OperationKind.InterpolatedStringHandlerCreation when graph.Cfg is null:
+            case OperationKind.Invalid when graph.Cfg is null:
             case OperationKind.None when graph.Cfg is null:
-                if (graph.Cfg is null)
-                {
-                    throw new StructuredModeUnsupported();
-                }
-
-                goto default;
+                // Not modelled on the tree: the caller builds the body's graph instead.
+                throw new StructuredModeUnsupported();
             default:
             {
                 var labels = UnionOf(operation.ChildOperations, state, graph);

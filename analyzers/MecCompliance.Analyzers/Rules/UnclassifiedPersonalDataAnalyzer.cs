@@ -37,10 +37,13 @@ public sealed class UnclassifiedPersonalDataAnalyzer : DiagnosticAnalyzer
 
     private sealed class AnalyzerContext(Compilation compilation, ComplianceOptions options)
     {
-        // Valid once IsActive said yes: the compilation's shared symbols, created once.
-        private ComplianceSymbols Symbols => ComplianceSymbols.For(compilation)!;
+        // The compilation's shared symbols, looked up once (on the first symbol): null when nothing can be classified.
+        private readonly Lazy<ComplianceSymbols?> _symbols = new(() => ComplianceSymbols.For(compilation), LazyThreadSafetyMode.PublicationOnly);
 
-        private bool IsActive => ComplianceSymbols.For(compilation) is not null;
+        // Valid once IsActive said yes.
+        private ComplianceSymbols Symbols => _symbols.Value!;
+
+        private bool IsActive => _symbols.Value is not null;
 
         private static readonly HashSet<string> ConfigurationTypeSuffixes = new(StringComparer.Ordinal)
         {
