@@ -21,4 +21,11 @@ public sealed class ApprovedSinkAttribute(string name, params Type[] allowed) : 
 
     /// <summary>The classification attribute types the sink is approved to hold.</summary>
     public Type[] Allowed { get; } = allowed ?? [];
+
+    /// <summary>
+    /// How many days data erased from the sink may persist on its backup media (the policy's "Updating or Removing
+    /// Information" warns that deleted information may persist on backups). 0 means not declared; a negative value is
+    /// an invalid declaration (MEC004).
+    /// </summary>
+    public int BackupRetentionDays { get; set; }
 }
