@@ -62,15 +62,10 @@ public sealed class SolutionReportTests(SolutionReport report) : IClassFixture<S
         Assert.All(report.Map.Violations, f => Assert.Equal("PatronServices.Violations", f.Project));
     }
 
-    // Flaky, not fixed yet: on a fresh clone (PatronServices.Violations never restored, so the report first runs
-    // 'dotnet restore' on the generated solution) the PatronServices -> MidwestCollections vendor flow was missing from
-    // this solution report in 3 of 8 runs; with the samples already restored it passed 6 of 6, and the same sample
-    // loaded on its own (CleanSampleTests) always has it. Running the test classes one at a time did not help. The same
-    // report run as its own process (`mec report` on an equivalent solution, Violations' obj deleted each time) had the
-    // flow in 5 of 5 runs, so the loss needs several reports built in one process. The analyzer's caches are all keyed by
-    // compilation; next suspect: MSBuildWorkspace state shared between loads in one process, to be checked with the
-    // workspace's load diagnostics.
-    [Fact(Skip = "Flaky on a fresh clone: a vendor flow of PatronServices is sometimes missing from a solution report loaded right after 'dotnet restore' (see comment)")]
+    // Once flaky on a fresh clone (the vendor flow missing in 3 of 8 runs): this report restored the solution while the
+    // other fixtures of this assembly loaded the samples in parallel in the same process. Restores and loads now take
+    // turns (WorkspaceLoader).
+    [Fact]
     public void Flows_keep_the_project_they_come_from()
     {
         Assert.Contains(report.Map.Flows, f => f.Project == "PatronServices" && f.Sink == "MidwestCollections");

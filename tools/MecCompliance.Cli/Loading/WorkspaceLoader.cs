@@ -14,6 +14,12 @@ internal sealed class WorkspaceLoader(TextWriter progress)
 {
     private static readonly object RegistrationLock = new();
 
+    // One restore or project load at a time in this process. A restore rewrites obj/ files (assets, nuget.g.props) that
+    // a design-time build running beside it reads; when two reports of overlapping projects ran in one process (a
+    // solution and one of its projects), the load that raced a restore sometimes saw a project without its references
+    // and lost flows. Loading is a small part of a report; the analysis after it still runs in parallel.
+    private static readonly SemaphoreSlim OneLoadAtATime = new(1, 1);
+
     /// <summary>Finds the .NET SDK's MSBuild once per process; must run before any MSBuild type is touched.</summary>
     public static void RegisterMSBuild()
     {
@@ -35,7 +41,20 @@ internal sealed class WorkspaceLoader(TextWriter progress)
 
     public async Task<LoadedTarget> LoadAsync(ReportTarget target, bool restore, CancellationToken cancellationToken)
     {
-        await EnsureRestoredAsync(target, restore, cancellationToken).ConfigureAwait(false);
+        await OneLoadAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureRestoredAsync(target, restore, cancellationToken).ConfigureAwait(false);
+            return await OpenAsync(target, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            OneLoadAtATime.Release();
+        }
+    }
+
+    private async Task<LoadedTarget> OpenAsync(ReportTarget target, CancellationToken cancellationToken)
+    {
 
         var workspace = MSBuildWorkspace.Create();
         var failures = new List<string>();
