@@ -62,13 +62,59 @@ public sealed class SolutionReportTests(SolutionReport report) : IClassFixture<S
         Assert.All(report.Map.Violations, f => Assert.Equal("PatronServices.Violations", f.Project));
     }
 
-    // Once flaky on a fresh clone (the vendor flow missing in 3 of 8 runs): this report restored the solution while the
-    // other fixtures of this assembly loaded the samples in parallel in the same process. Restores and loads now take
-    // turns (WorkspaceLoader).
+    // Once flaky on a fresh clone: when this report was the first to find the Violations sample unrestored, it restored
+    // the generated solution, which has no configurations, so the restore did nothing, and the sample was loaded without
+    // its packages (every classification attribute unresolved, no flow). Unrestored projects are now restored one by one;
+    // NeverRestoredProjectTests pins that down without depending on which fixture runs first.
     [Fact]
     public void Flows_keep_the_project_they_come_from()
     {
         Assert.Contains(report.Map.Flows, f => f.Project == "PatronServices" && f.Sink == "MidwestCollections");
         Assert.Contains(report.Map.Flows, f => f.Project == "PatronServices.Violations" && f.RuleId == "MEC001");
+    }
+}
+
+/// <summary>A project that was never restored, listed in a solution without configurations (which restores nothing).</summary>
+public sealed class NeverRestoredProjectTests
+{
+    [Fact]
+    public async Task A_project_the_solution_cannot_restore_is_restored_by_itself_and_keeps_its_flows()
+    {
+        // Inside samples/, so the sample's Directory.Build.props (references to MecCompliance) applies to the copy.
+        var folder = Repository.PathOf($"samples/.unrestored-{Guid.NewGuid():N}");
+        try
+        {
+            var project = Path.Combine(folder, "Desk");
+            Directory.CreateDirectory(project);
+            foreach (var file in Directory.EnumerateFiles(Repository.PathOf("samples/PatronServices.Violations"), "*.cs*"))
+            {
+                File.Copy(file, Path.Combine(project, Path.GetFileName(file)));
+            }
+
+            var solution = Path.Combine(folder, "Desk.sln");
+            await File.WriteAllTextAsync(solution, """
+
+                Microsoft Visual Studio Solution File, Format Version 12.00
+                Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Desk", "Desk/PatronServices.Violations.csproj", "{0C3B1F3E-5A53-4C5E-9F7A-2B1E8B7D4A11}"
+                EndProject
+                Global
+                EndGlobal
+
+                """);
+
+            var stderr = new StringWriter();
+            DataMap? map = null;
+            var exit = await MecCommand.RunAsync(["report", solution, "--format", "json"], new StringWriter(), stderr, CancellationToken.None, m => map = m);
+
+            Assert.True(map is not null, stderr.ToString());
+            Assert.Equal(MecCommand.ViolationsFound, exit);
+            Assert.DoesNotContain("compiler error", stderr.ToString());
+            Assert.Contains(map.Flows, f => f.RuleId == "MEC001" && f.Verdict == Verdict.Violation);
+            Assert.True(File.Exists(Path.Combine(project, "obj", "project.assets.json")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -37,10 +37,14 @@ internal sealed class ComplianceReportBuilder(string target, SourcePaths paths, 
                 : false;
         }
 
-        var errors = compilation.GetDiagnostics(cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
-        if (errors > 0)
+        var errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
         {
-            progress.WriteLine($"  {projectName}: {errors} compiler error(s); flows in code that does not compile may be missing.");
+            progress.WriteLine($"  {projectName}: {errors.Count} compiler error(s); flows in code that does not compile may be missing. First:");
+            foreach (var error in errors.Take(3))
+            {
+                progress.WriteLine($"    {paths.PointOf(error.Location)}: {error.Id}: {error.GetMessage()}");
+            }
         }
 
         var diagnostics = ImmutableArray<Diagnostic>.Empty;
