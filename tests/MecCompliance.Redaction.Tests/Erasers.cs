@@ -4,6 +4,9 @@ namespace MecCompliance.Redaction.Tests;
 internal sealed class ErasureLedger
 {
     public List<(string Sink, string Subject)> Erased { get; } = [];
+
+    /// <summary>Completes when a slow eraser has started, so a test cancels it while it runs, not before.</summary>
+    public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 internal sealed class PatronDbEraser(ErasureLedger ledger) : IPersonalDataEraser
@@ -41,13 +44,16 @@ internal sealed class UnreachableMailingListEraser : IPersonalDataEraser
 }
 
 /// <summary>An eraser that is slow enough to be cancelled while it runs.</summary>
-internal sealed class SlowMailingListEraser : IPersonalDataEraser
+internal sealed class SlowMailingListEraser(ErasureLedger ledger) : IPersonalDataEraser
 {
     public string Sink => "MailingList";
 
     [ErasesPersonalData("MailingList")]
-    public async ValueTask EraseAsync(string subjectId, CancellationToken cancellationToken) =>
+    public async ValueTask EraseAsync(string subjectId, CancellationToken cancellationToken)
+    {
+        ledger.Started.TrySetResult();
         await Task.Delay(Timeout.Infinite, cancellationToken);
+    }
 }
 
 /// <summary>An eraser whose sink name does not match any declaration (a typo of "PatronDb").</summary>
