@@ -28,7 +28,9 @@ public static class MecComplianceServiceCollectionExtensions
     /// <see cref="IConfiguration"/> when there is one, then from <paramref name="configure"/>.
     /// At start-up (the generic host's <c>ValidateOnStart</c>, or <see cref="ValidateMecCompliance"/> for a plain
     /// service provider) a malformed or short key, a redactor that echoes classified values, or a logging pipeline that
-    /// does not redact throws an <see cref="OptionsValidationException"/> that says what to change.
+    /// does not redact throws an <see cref="OptionsValidationException"/> that says what to change; so does a declared sink
+    /// that may hold personal data without a registered <see cref="IPersonalDataEraser"/> (see
+    /// <see cref="MecDataSubjectRequestServiceCollectionExtensions.AddDataSubjectRequests"/>).
     /// </remarks>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets <see cref="MecComplianceOptions"/> in code, after configuration.</param>
@@ -43,6 +45,9 @@ public static class MecComplianceServiceCollectionExtensions
             services.AddSingleton<IConfigureOptions<MecComplianceOptions>, ConfigurationSectionBinding>();
             AddStartupChecks(services);
         }
+
+        // A sink that may hold personal data must be erasable: that check belongs to the same start-up gate.
+        services.AddDataSubjectRequests();
 
         if (configure is not null)
         {
@@ -95,12 +100,14 @@ public static class MecComplianceServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The built service provider.</param>
     /// <exception cref="OptionsValidationException">The key is malformed or short, a redactor echoes classified values,
-    /// or the logging pipeline does not redact; the message says what to change.</exception>
+    /// the logging pipeline does not redact, or a declared sink that may hold personal data has no
+    /// <see cref="IPersonalDataEraser"/> (or an eraser names an undeclared sink); the message says what to change.</exception>
     public static void ValidateMecCompliance(this IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
         _ = services.GetRequiredService<IOptions<MecComplianceOptions>>().Value;
         _ = services.GetRequiredService<IOptions<LoggingPipelineCheck>>().Value;
+        _ = services.GetRequiredService<IOptions<ErasureCoverageCheck>>().Value;
     }
 
     private static void AddStartupChecks(IServiceCollection services)

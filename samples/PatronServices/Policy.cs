@@ -13,5 +13,7 @@ using MecCompliance;
 [assembly: ApprovedVendor("hoopla", typeof(PatronRecordAttribute),
     Hosts = new[] { "*.hoopladigital.example" }, Contract = "MEC-2022-031")]
 
-// The circulation database inside MEC's secure environment.
-[assembly: ApprovedSink("PatronDb", typeof(PatronRecordAttribute), typeof(PersonalDataAttribute), typeof(OrganizationalDataAttribute))]
+// The circulation database inside MEC's secure environment. Its nightly backups are kept 35 days: a patron's erased
+// data may persist on them that long, and the erasure receipt says until when.
+[assembly: ApprovedSink("PatronDb", typeof(PatronRecordAttribute), typeof(PersonalDataAttribute), typeof(OrganizationalDataAttribute),
+    BackupRetentionDays = 35)]

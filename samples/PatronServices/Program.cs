@@ -1,3 +1,4 @@
+using System.Globalization;
 using MecCompliance.Redaction;
 using Microsoft.EntityFrameworkCore;
 using PatronServices.Data;
@@ -22,6 +23,10 @@ builder.Services.AddScoped<CirculationService>();
 builder.Services.AddScoped<FinesService>();
 builder.Services.AddScoped<LibraryDirectory>();
 
+// Every sink that holds personal data needs an eraser, or the service refuses to start (the erasure check of
+// AddMecCompliance); IDataSubjectRequests runs them all and audits each without the patron id in clear.
+builder.Services.AddPersonalDataEraser<PatronEraser>();
+
 var app = builder.Build();
 
 using (var scope = app.Services.CreateScope())
@@ -38,6 +43,14 @@ app.MapPost("/patrons", async (Patron patron, CirculationService circulation, Ca
 {
     var registered = await circulation.RegisterAsync(patron, ct);
     return Results.Created($"/patrons/{registered.Id}", registered);
+});
+
+// A patron's request to have their information removed: the receipt says what was erased, and until when the erased
+// data may persist on the database's backups.
+app.MapDelete("/patrons/{id:int}", async (int id, IDataSubjectRequests requests, CancellationToken ct) =>
+{
+    var receipt = await requests.EraseAsync(id.ToString(CultureInfo.InvariantCulture), ct);
+    return receipt.AllErased ? Results.Ok(receipt) : Results.Json(receipt, statusCode: StatusCodes.Status500InternalServerError);
 });
 
 app.MapGet("/patrons/{id:int}/loans", (int id, CirculationService circulation, CancellationToken ct) =>

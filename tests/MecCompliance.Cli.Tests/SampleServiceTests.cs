@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
+using System.Text.Json;
 
 namespace MecCompliance.Cli.Tests;
 
@@ -31,6 +32,33 @@ public sealed class SampleServiceTests
         Assert.Contains("Library 2 is now listed as Boone Regional Library", log);
         Assert.DoesNotContain("21491000777", service.Output);
         Assert.DoesNotContain("dee@example.org", service.Output);
+    }
+
+    [Fact]
+    public async Task Erasing_a_patron_answers_with_a_receipt_and_audits_the_erasure_without_the_patron()
+    {
+        await using var service = await PatronService.StartAsync();
+        using var http = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var registered = await http.PostAsJsonAsync("/patrons", new { cardNumber = "21491000888", name = "Eve Example", email = "eve@example.org", homeLibraryId = 1 });
+        var id = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        using var hold = await http.PostAsync($"/patrons/{id}/holds?title=Roughing%20It", content: null);
+
+        using var erased = await http.DeleteAsync($"/patrons/{id}");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (hold.StatusCode, erased.StatusCode));
+        var receipt = await erased.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(receipt.GetProperty("allErased").GetBoolean());
+        var sink = Assert.Single(receipt.GetProperty("sinks").EnumerateArray());
+        Assert.Equal(("PatronDb", "Erased", 35), (sink.GetProperty("sink").GetString(), sink.GetProperty("outcome").GetString(), sink.GetProperty("backupRetentionDays").GetInt32()));
+        Assert.InRange(sink.GetProperty("mayPersistOnBackupsUntil").GetDateTimeOffset(), DateTimeOffset.UtcNow.AddDays(35).AddMinutes(-10), DateTimeOffset.UtcNow.AddDays(35));
+
+        // The patron is gone: no hold can be placed for them any more.
+        using var afterwards = await http.PostAsync($"/patrons/{id}/holds?title=Roughing%20It", content: null);
+        Assert.Equal(HttpStatusCode.NotFound, afterwards.StatusCode);
+        var audit = await service.WaitForLogAsync("MEC erasure:");
+        Assert.Contains("MEC erasure: subject (not recorded: no HmacKey) erased from sink PatronDb by PatronServices.Patrons.PatronEraser; may persist on backups until ", audit);
+        Assert.DoesNotContain("eve@example.org", service.Output);
+        Assert.DoesNotContain("21491000888", service.Output);
     }
 
     private sealed class PatronService : IAsyncDisposable

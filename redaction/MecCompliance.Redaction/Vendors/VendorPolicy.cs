@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using MecCompliance.Redaction.Policy;
 
 namespace MecCompliance.Redaction.Vendors;
 
@@ -22,19 +23,9 @@ internal sealed class VendorPolicy
 
     public IReadOnlyList<string> Vendors { get; }
 
-    public static VendorPolicy From(MecVendorGateOptions options)
-    {
-        var assemblies = new List<Assembly>();
-        if (options.IncludeEntryAssembly && Assembly.GetEntryAssembly() is { } entry)
-        {
-            assemblies.Add(entry);
-        }
-
-        assemblies.AddRange(options.PolicyAssemblies);
-        assemblies.AddRange(options.PolicyAssemblyNames.Select(static name => Assembly.Load(new AssemblyName(name))));
-
-        return new VendorPolicy(assemblies.Distinct().SelectMany(static a => a.GetCustomAttributes<ApprovedVendorAttribute>()));
-    }
+    public static VendorPolicy From(MecVendorGateOptions options) =>
+        new(PolicyAssemblies.Resolve(options.IncludeEntryAssembly, options.PolicyAssemblies, options.PolicyAssemblyNames)
+            .SelectMany(static a => a.GetCustomAttributes<ApprovedVendorAttribute>()));
 
     public bool IsDeclared(string vendor) => Vendors.Contains(vendor, StringComparer.Ordinal);
 

@@ -20,8 +20,9 @@ public sealed class PatronDb(DbContextOptions<PatronDb> options) : DbContext(opt
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Patron>().HasIndex(p => p.CardNumber).IsUnique();
-        modelBuilder.Entity<Patron>().HasMany(p => p.Loans).WithOne().HasForeignKey(l => l.PatronId);
-        modelBuilder.Entity<Patron>().HasMany(p => p.Holds).WithOne().HasForeignKey(h => h.PatronId);
+        // A patron's loans outlive the patron without identity (circulation statistics); holds are requests, and go.
+        modelBuilder.Entity<Patron>().HasMany(p => p.Loans).WithOne().HasForeignKey(l => l.PatronId).OnDelete(DeleteBehavior.SetNull);
+        modelBuilder.Entity<Patron>().HasMany(p => p.Holds).WithOne().HasForeignKey(h => h.PatronId).OnDelete(DeleteBehavior.Cascade);
         SeedData.Apply(modelBuilder);
     }
 }
