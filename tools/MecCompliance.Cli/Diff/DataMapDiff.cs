@@ -42,7 +42,7 @@ internal sealed record DataMapDiff(
 
         var (addedParties, removedParties, changedParties) = Compare(
             old.Parties, @new.Parties,
-            p => (p.Kind, p.Name),
+            p => (p.Kind, p.Name.ToUpperInvariant()), // names compare ignoring case, as the analyzers compare them
             p => (string.Join(",", p.Allowed), string.Join(",", p.Hosts), p.Contract, string.Join("\n", p.Problems ?? [])));
 
         var (addedMembers, removedMembers, reclassified) = Compare(
