@@ -136,22 +136,26 @@ internal static class FidesReportWriter
     private static OrderedDictionary<string, object?> Dataset(DataDestination sink, DataMap map)
     {
         var party = sink.Declaration;
-        var collections = new SortedDictionary<string, (SortedDictionary<string, (IReadOnlyList<string> Classes, SortedSet<string> Categories)> Fields, SortedSet<string> Categories)>(StringComparer.Ordinal);
+        var collections = new SortedDictionary<string, StoredCollection>(StringComparer.Ordinal);
         foreach (var flow in sink.Flows)
         {
             foreach (var item in DataItem.In(flow.Data))
             {
-                var collection = Collection(collections, item.Type ?? item.Text);
+                var name = item.Type ?? item.Text;
+                if (!collections.TryGetValue(name, out var collection))
+                {
+                    collections[name] = collection = new StoredCollection();
+                }
+
                 var members = item.MembersIn(map).ToList();
                 foreach (var member in members)
                 {
-                    var name = member.Name[(member.Name.LastIndexOf('.') + 1)..];
-                    Field(collection.Fields, name, member.Classes).UnionWith(member.Classes.Select(c => FidesDataCategories.For(c, name)));
+                    collection.AddField(member.Name[(member.Name.LastIndexOf('.') + 1)..], member.Classes);
                 }
 
-                if (item.Member is { } field && item.Type is not null)
+                if (item is { Type: not null, Member: { } field })
                 {
-                    Field(collection.Fields, field, flow.Classes).UnionWith(flow.Classes.Select(c => FidesDataCategories.For(c, field)));
+                    collection.AddField(field, flow.Classes);
                 }
                 else if (members.Count == 0)
                 {
@@ -161,7 +165,7 @@ internal static class FidesReportWriter
             }
         }
 
-        var dataset = new OrderedDictionary<string, object?>
+        return new OrderedDictionary<string, object?>
         {
             ["fides_key"] = KeyOf(sink),
             ["name"] = sink.Name,
@@ -174,51 +178,40 @@ internal static class FidesReportWriter
                 ["mec_approved_for"] = party?.Allowed.ToList() ?? [],
                 ["mec_receives"] = sink.Classes.ToList(),
             },
-            ["collections"] = collections.Select(c =>
-            {
-                var collection = new OrderedDictionary<string, object?> { ["name"] = c.Key };
-                if (c.Value.Categories.Count > 0)
-                {
-                    collection["data_categories"] = c.Value.Categories.ToList();
-                }
-
-                collection["fields"] = c.Value.Fields.Select(f => new OrderedDictionary<string, object?>
-                {
-                    ["name"] = f.Key,
-                    ["description"] = $"{string.Join(", ", f.Value.Classes)}: {c.Key}.{f.Key}",
-                    ["data_categories"] = f.Value.Categories.ToList(),
-                }).ToList();
-                return collection;
-            }).ToList(),
+            ["collections"] = collections.Select(c => c.Value.ToYaml(c.Key)).ToList(),
         };
-        return dataset;
     }
 
-    private static (SortedDictionary<string, (IReadOnlyList<string> Classes, SortedSet<string> Categories)> Fields, SortedSet<string> Categories) Collection(
-        SortedDictionary<string, (SortedDictionary<string, (IReadOnlyList<string> Classes, SortedSet<string> Categories)> Fields, SortedSet<string> Categories)> collections, string name)
+    /// <summary>A dataset collection as the flows fill it: a stored type, its classified fields, and the categories of values stored whole.</summary>
+    private sealed class StoredCollection
     {
-        if (!collections.TryGetValue(name, out var collection))
+        private readonly SortedDictionary<string, (IReadOnlyList<string> Classes, SortedSet<string> Categories)> _fields = new(StringComparer.Ordinal);
+
+        public SortedSet<string> Categories { get; } = new(StringComparer.Ordinal);
+
+        public void AddField(string name, IReadOnlyList<string> classes)
         {
-            collection = (new(StringComparer.Ordinal), new(StringComparer.Ordinal));
-            collections[name] = collection;
+            var (known, categories) = _fields.TryGetValue(name, out var field) ? field : ([], new SortedSet<string>(StringComparer.Ordinal));
+            categories.UnionWith(classes.Select(c => FidesDataCategories.For(c, name)));
+            _fields[name] = (DataClasses.Ordered(known.Concat(classes)), categories);
         }
 
-        return collection;
-    }
-
-    private static SortedSet<string> Field(SortedDictionary<string, (IReadOnlyList<string> Classes, SortedSet<string> Categories)> fields, string name, IReadOnlyList<string> classes)
-    {
-        if (!fields.TryGetValue(name, out var field))
+        public OrderedDictionary<string, object?> ToYaml(string name)
         {
-            field = (classes, new SortedSet<string>(StringComparer.Ordinal));
-            fields[name] = field;
-        }
-        else
-        {
-            fields[name] = (DataClasses.Ordered(field.Classes.Concat(classes)), field.Categories);
-        }
+            var collection = new OrderedDictionary<string, object?> { ["name"] = name };
+            if (Categories.Count > 0)
+            {
+                collection["data_categories"] = Categories.ToList();
+            }
 
-        return field.Categories;
+            collection["fields"] = _fields.Select(f => new OrderedDictionary<string, object?>
+            {
+                ["name"] = f.Key,
+                ["description"] = $"{string.Join(", ", f.Value.Classes)}: {name}.{f.Key}",
+                ["data_categories"] = f.Value.Categories.ToList(),
+            }).ToList();
+            return collection;
+        }
     }
 
     private static List<string> Categories(DataDestination destination, DataMap map) =>
