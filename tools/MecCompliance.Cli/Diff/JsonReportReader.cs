@@ -62,6 +62,11 @@ internal static class JsonReportReader
             var where = e.LineNumber is { } line ? $" (line {line + 1})" : "";
             throw new ReportInputException($"'{source}' is not a valid mec JSON report{where}: {e.Message}");
         }
+        catch (NotSupportedException e)
+        {
+            // A report from another version of mec with a shape this one cannot bind: say so rather than crash.
+            throw new ReportInputException($"'{source}' cannot be read by this version of mec: {e.Message}");
+        }
     }
 }
 
