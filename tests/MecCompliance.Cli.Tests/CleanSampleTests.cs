@@ -2,8 +2,15 @@ using MecCompliance.Cli.Report;
 
 namespace MecCompliance.Cli.Tests;
 
+[CollectionDefinition(Name)]
+public sealed class CleanSampleCollection : ICollectionFixture<CleanSampleReport>
+{
+    public const string Name = "Clean sample";
+}
+
 /// <summary>The report on samples/PatronServices, the compliant service: every flow approved, exit code 0.</summary>
-public sealed class CleanSampleTests(CleanSampleReport report) : IClassFixture<CleanSampleReport>
+[Collection(CleanSampleCollection.Name)]
+public sealed class CleanSampleTests(CleanSampleReport report)
 {
     [Fact]
     public void Compliant_service_exits_with_0_and_no_finding_errors()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MecCompliance.Cli.Analysis;
+using MecCompliance.Cli.Diff;
 using MecCompliance.Cli.Loading;
 using MecCompliance.Cli.Report;
 using MecCompliance.Cli.Writers;
@@ -19,7 +20,13 @@ internal static class MecCommand
         if (args.Count > 0 && args[0] is "--help" or "-h" or "help")
         {
             stdout.WriteLine(ReportArguments.Usage);
+            stdout.WriteLine(DiffArguments.Usage);
             return Compliant;
+        }
+
+        if (args.Count > 0 && args[0] == "diff")
+        {
+            return await DiffCommand.RunAsync(args, stdout, stderr).ConfigureAwait(false);
         }
 
         ReportArguments arguments;

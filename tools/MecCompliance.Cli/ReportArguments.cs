@@ -6,10 +6,11 @@ namespace MecCompliance.Cli;
 internal sealed record ReportArguments(string Target, ReportFormat Format, string? OutputFile, bool Restore)
 {
     public const string Usage = """
-        Usage: mec report <solution|project|folder> [--format md|json|sarif|html] [--out FILE] [--no-restore]
+        Usage: mec report <solution|project|folder> [--format md|json|sarif|html|cyclonedx|fides] [--out FILE] [--no-restore]
 
           Maps where classified data flows (logs, vendors, storage) and the MEC policy's verdict on each flow.
-          --format      md (default), json, sarif (2.1.0) or html; inferred from --out's extension when omitted
+          --format      md (default), json, sarif (2.1.0), html, cyclonedx (CycloneDX 1.6 JSON) or fides (fideslang
+                        YAML); inferred from --out's extension when omitted (.cdx.json is cyclonedx, .yml/.yaml fides)
           --out FILE    write the report to FILE instead of standard output
           --no-restore  fail instead of running 'dotnet restore' on a project that was never restored
 
@@ -70,6 +71,9 @@ internal sealed record ReportArguments(string Target, ReportFormat Format, strin
     {
         var name = format ?? Path.GetExtension(output ?? "").TrimStart('.').ToLowerInvariant() switch
         {
+            // CycloneDX's own naming convention for a JSON BOM: bom.cdx.json.
+            "json" when output!.EndsWith(".cdx.json", StringComparison.OrdinalIgnoreCase) => "cyclonedx",
+            "yml" or "yaml" => "fides",
             "json" => "json",
             "sarif" => "sarif",
             "html" or "htm" => "html",
@@ -81,7 +85,9 @@ internal sealed record ReportArguments(string Target, ReportFormat Format, strin
             "json" => ReportFormat.Json,
             "sarif" => ReportFormat.Sarif,
             "html" => ReportFormat.Html,
-            _ => throw new UsageException($"unknown format '{name}': use md, json, sarif or html."),
+            "cyclonedx" or "cdx" => ReportFormat.CycloneDx,
+            "fides" or "fideslang" => ReportFormat.Fides,
+            _ => throw new UsageException($"unknown format '{name}': use md, json, sarif, html, cyclonedx or fides."),
         };
     }
 }

@@ -7,7 +7,8 @@ namespace MecCompliance.Cli.Writers;
 /// <summary>The data map as JSON, for dashboards and audits that keep the evidence over time.</summary>
 internal static class JsonReportWriter
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    /// <summary>Also how <c>mec diff</c> reads a report back: one set of names for both directions.</summary>
+    internal static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },

@@ -8,6 +8,8 @@ internal enum ReportFormat
     Json,
     Sarif,
     Html,
+    CycloneDx,
+    Fides,
 }
 
 internal static class ReportWriters
@@ -24,6 +26,12 @@ internal static class ReportWriters
                 break;
             case ReportFormat.Html:
                 HtmlReportWriter.Write(map, output);
+                break;
+            case ReportFormat.CycloneDx:
+                CycloneDxReportWriter.Write(map, output);
+                break;
+            case ReportFormat.Fides:
+                FidesReportWriter.Write(map, output);
                 break;
             default:
                 MarkdownReportWriter.Write(map, output);
