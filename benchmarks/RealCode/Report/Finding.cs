@@ -6,6 +6,12 @@ namespace MecCompliance.RealCode.Report;
 /// <summary>One diagnostic as the harness lists it: where (relative to the corpus root), which rule, what it says, and the line it is on.</summary>
 public sealed record Finding(string Path, int Line, string Rule, string Message, string Source)
 {
+    /// <summary>
+    /// What the finding is about beyond its line: the member named in quotes (MEC006's unclassified target), so that
+    /// several findings on one line can each have their own verdict. Empty when the message quotes nothing.
+    /// </summary>
+    public string Target => System.Text.RegularExpressions.Regex.Match(Message, "'([^']+)'") is { Success: true } quoted ? quoted.Groups[1].Value : "";
+
     public string Location => $"{Path}:{Line.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary><c>path:line&lt;TAB&gt;rule&lt;TAB&gt;message&lt;TAB&gt;trimmed source line</c>.</summary>

@@ -3,11 +3,11 @@ using System.Globalization;
 namespace MecCompliance.RealCode.Report;
 
 /// <summary>
-/// One judged finding: <c>path:line&lt;TAB&gt;rule&lt;TAB&gt;true|false&lt;TAB&gt;why[&lt;TAB&gt;trimmed source line]</c>.
+/// One judged finding: <c>path:line&lt;TAB&gt;rule&lt;TAB&gt;true|false&lt;TAB&gt;why[&lt;TAB&gt;trimmed source line[&lt;TAB&gt;target]]</c>.
 /// True means classified data really reaches that sink or unclassified member; false means it does not, and why says
-/// the cause.
+/// the cause. The target (the member the message quotes) tells apart several findings of one rule on one line.
 /// </summary>
-public sealed record Verdict(string Path, int Line, string Rule, bool IsTrue, string Why, string Source, int FileLine)
+public sealed record Verdict(string Path, int Line, string Rule, bool IsTrue, string Why, string Source, string Target, int FileLine)
 {
     public string Location => $"{Path}:{Line.ToString(CultureInfo.InvariantCulture)}";
 
@@ -20,7 +20,8 @@ public sealed record Verdict(string Path, int Line, string Rule, bool IsTrue, st
 
 /// <summary>
 /// The verdicts file read back and matched to a run's findings: by path, rule and the trimmed source line (lines move
-/// when code changes), then by path:line. A verdict covers every finding of its rule on its line. What matches nothing
+/// when code changes), then by path:line; a verdict that names a target matches only the finding about that target,
+/// one without covers every finding of its rule on its line. What matches nothing
 /// on either side is what changed: NEW findings to judge, GONE verdicts (a lost true finding, or a fixed false one).
 /// </summary>
 public sealed class VerdictBook
@@ -49,7 +50,7 @@ public sealed class VerdictBook
                 throw new FormatException($"{file}:{number}: expected 'path:line<TAB>rule<TAB>true|false<TAB>why[<TAB>source]', got '{raw}'");
             }
 
-            verdicts.Add(new Verdict(columns[0][..colon], line, columns[1], columns[2] == "true", columns[3], columns.Length > 4 ? columns[4].Trim() : "", number));
+            verdicts.Add(new Verdict(columns[0][..colon], line, columns[1], columns[2] == "true", columns[3], columns.Length > 4 ? columns[4].Trim() : "", columns.Length > 5 ? columns[5].Trim() : "", number));
         }
 
         return new VerdictBook(verdicts);
@@ -59,14 +60,16 @@ public sealed class VerdictBook
     {
         var bySource = Verdicts.Where(v => v.Source.Length > 0).ToLookup(v => (v.Path, v.Rule, v.Source));
         var byLine = Verdicts.ToLookup(v => (v.Path, v.Line, v.Rule));
+        bool About(Verdict v, Finding f) => v.Target.Length == 0 || v.Target == f.Target;
         var judged = new List<(Finding Finding, Verdict? Verdict)>();
         var used = new HashSet<Verdict>();
         foreach (var finding in findings)
         {
             var verdict = bySource[(finding.Path, finding.Rule, finding.Source)]
+                              .Where(v => About(v, finding))
                               .OrderBy(v => Math.Abs(v.Line - finding.Line))
                               .FirstOrDefault()
-                          ?? byLine[(finding.Path, finding.Line, finding.Rule)].FirstOrDefault();
+                          ?? byLine[(finding.Path, finding.Line, finding.Rule)].FirstOrDefault(v => About(v, finding));
             if (verdict is not null)
             {
                 used.Add(verdict);
