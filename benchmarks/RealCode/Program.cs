@@ -175,8 +175,14 @@ public static class Summary
         output.WriteLine();
         output.WriteLine($"Roslyn {typeof(Compilation).Assembly.GetName().Version}, {run.AnalyzerCount} analyzers; corpus {run.Settings.CorpusRoot} ({string.Join(", ", run.Settings.Folders)})");
         output.WriteLine($"Projects {results.Count}, files {results.Sum(r => r.Compiled.Files)}, classified members {results.Sum(r => r.Compiled.ClassifiedMembers)}, compile errors {results.Sum(r => r.CompileErrors)}");
-        var topErrors = results.SelectMany(r => r.ErrorsById).GroupBy(p => p.Key).Select(g => (Id: g.Key, Count: g.Sum(p => p.Value))).OrderByDescending(e => e.Count).Take(6);
+        var topErrors = results.SelectMany(r => r.ErrorsById).GroupBy(p => p.Key).Select(g => (Id: g.Key, Count: g.Sum(p => p.Value))).OrderByDescending(e => e.Count).Take(6).ToList();
         output.WriteLine($"  errors by id: {string.Join(", ", topErrors.Select(e => $"{e.Id} {e.Count}"))}");
+        foreach (var (id, _) in topErrors.Take(3))
+        {
+            // One example each, so that a missing package or a wrong compile setting shows itself.
+            output.WriteLine($"    e.g. {id}: {results.Select(r => r.FirstErrorById.GetValueOrDefault(id)).First(m => m is not null)}");
+        }
+
         var missing = results.SelectMany(r => r.Compiled.MissingPackages).Distinct(StringComparer.OrdinalIgnoreCase).Count();
         output.WriteLine($"  packages not in the NuGet cache (unresolved): {missing}");
         output.WriteLine($"Findings {run.Findings.Count}: {string.Join(", ", run.Findings.GroupBy(f => f.Rule).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}");
