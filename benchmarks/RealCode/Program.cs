@@ -17,6 +17,8 @@ namespace MecCompliance.RealCode;
 /// </summary>
 public static class Program
 {
+    private static readonly string[] FlowRules = ["MEC001", "MEC002", "MEC003", "MEC006"];
+
     private static readonly string[] ValueOptions = ["--rules", "--out", "--rules-only", "--verdicts", "--dotnet-root", "--nuget-packages"];
 
     public static async Task<int> Main(string[] args)
@@ -44,10 +46,14 @@ public static class Program
         var run = await Harness.RunAsync(settings, Console.Error).ConfigureAwait(false);
 
         var verdicts = Option(args, "--verdicts") is { } verdictFile ? VerdictBook.Load(verdictFile) : null;
-        var comparison = verdicts?.Compare(run.Findings);
+        // Judged are the flow rules and any rule the verdicts cover; others (MEC005's naming hint) are listed, not compared.
+        var judgedRules = verdicts is null ? [] : verdicts.Verdicts.Select(v => v.Rule).Concat(FlowRules).ToHashSet(StringComparer.Ordinal);
+        var comparison = verdicts?.Compare(run.Findings.Where(f => judgedRules.Contains(f.Rule)).ToList());
         var lines = comparison is null
             ? run.Findings.Select(f => f.ToTsv())
-            : comparison.Judged.Select(j => f(j.Finding, j.Verdict));
+            : run.Findings.Select(finding => comparison.Judged.FirstOrDefault(j => ReferenceEquals(j.Finding, finding)) is { Finding: not null } judged
+                ? f(judged.Finding, judged.Verdict)
+                : finding.ToTsv() + "\t-\t");
         if (Option(args, "--out") is { } outFile)
         {
             File.WriteAllLines(outFile, lines);

@@ -28,7 +28,7 @@ public sealed class ProjectCompiler
     private readonly ReferenceResolver references;
     private readonly ClassificationRules rules;
     private readonly IReadOnlyList<MetadataReference> classificationReferences;
-    private readonly Dictionary<string, (CSharpCompilation Compilation, bool AspNetCore)> built = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (CSharpCompilation Compilation, bool AspNetCore, IReadOnlyList<string> Closure)> built = new(StringComparer.Ordinal);
 
     public ProjectCompiler(ReferenceResolver references, ClassificationRules rules, IReadOnlyList<MetadataReference> classificationReferences)
     {
@@ -43,10 +43,13 @@ public sealed class ProjectCompiler
     /// <summary>Compiles one project; every project it references must have been compiled before (see <see cref="CorpusProject.Discover"/>).</summary>
     public CompiledProject Compile(CorpusProject project, IReadOnlyCollection<CorpusProject> all)
     {
-        var referenced = project.ProjectReferencePaths
+        // Project references are transitive in SDK projects: a project sees the projects its references reference.
+        var closure = project.ProjectReferencePaths
             .Where(built.ContainsKey)
-            .Select(p => built[p])
+            .SelectMany(p => built[p].Closure.Append(p))
+            .Distinct(StringComparer.Ordinal)
             .ToList();
+        var referenced = closure.Select(p => built[p]).ToList();
         var aspNetCore = ReferenceResolver.UsesAspNetCore(project) || referenced.Any(r => r.AspNetCore);
         var (metadata, missing) = references.For(project, aspNetCore);
 
@@ -74,7 +77,7 @@ public sealed class ProjectCompiler
                 .Concat(classificationReferences)
                 .Concat(referenced.Select(r => (MetadataReference)r.Compilation.ToMetadataReference())),
             options);
-        built[project.FilePath] = (compilation, aspNetCore);
+        built[project.FilePath] = (compilation, aspNetCore, closure);
         return new CompiledProject(project, compilation, files, classified, missing, aspNetCore);
     }
 
