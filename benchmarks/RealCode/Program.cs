@@ -1,0 +1,273 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Reflection;
+using MecCompliance.RealCode.Analysis;
+using MecCompliance.RealCode.Corpus;
+using MecCompliance.RealCode.Report;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace MecCompliance.RealCode;
+
+/// <summary>
+/// <c>dotnet run -c Release --project benchmarks/RealCode -- CORPUS_ROOT [FOLDER ...] [--rules FILE] [--out FILE]
+/// [--rules-only MEC001,MEC006] [--verdicts FILE] [--timing] [--include-tests] [--dotnet-root DIR] [--nuget-packages DIR]</c>
+/// or <c>-- --self-check</c>. Findings go to stdout (or --out) as TSV, the summary to stderr.
+/// Exit code 1 when an analyzer threw (AD0001), 2 on a usage error, else 0.
+/// </summary>
+public static class Program
+{
+    private static readonly string[] FlowRules = ["MEC001", "MEC002", "MEC003", "MEC006"];
+
+    private static readonly string[] ValueOptions = ["--rules", "--out", "--rules-only", "--verdicts", "--dotnet-root", "--nuget-packages"];
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Contains("--self-check"))
+        {
+            return await SelfCheck.RunAsync().ConfigureAwait(false);
+        }
+
+        var positional = Positional(args);
+        if (positional.Count == 0 || args.Contains("--help"))
+        {
+            Console.Error.WriteLine("usage: RealCode CORPUS_ROOT [FOLDER ...] [--rules FILE] [--out FILE] [--rules-only MEC001,MEC006] [--verdicts FILE] [--timing] [--include-tests] [--dotnet-root DIR] [--nuget-packages DIR] | --self-check");
+            return 2;
+        }
+
+        var settings = new HarnessSettings(
+            Path.GetFullPath(positional[0]),
+            positional.Count > 1 ? positional.Skip(1).ToList() : ["."],
+            Option(args, "--rules") is { } rulesFile ? ClassificationRules.Parse(File.ReadLines(rulesFile)) : ClassificationRules.None,
+            (Option(args, "--rules-only") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
+            args.Contains("--include-tests"),
+            Option(args, "--dotnet-root") ?? ReferenceResolver.DefaultDotnetRoot(),
+            Option(args, "--nuget-packages") ?? ReferenceResolver.DefaultNuGetPackages());
+        var run = await Harness.RunAsync(settings, Console.Error).ConfigureAwait(false);
+
+        var verdicts = Option(args, "--verdicts") is { } verdictFile ? VerdictBook.Load(verdictFile) : null;
+        // Judged are the flow rules and any rule the verdicts cover; others (MEC005's naming hint) are listed, not compared.
+        var judgedRules = verdicts is null ? [] : verdicts.Verdicts.Select(v => v.Rule).Concat(FlowRules).ToHashSet(StringComparer.Ordinal);
+        var comparison = verdicts?.Compare(run.Findings.Where(f => judgedRules.Contains(f.Rule)).ToList());
+        var lines = comparison is null
+            ? run.Findings.Select(f => f.ToTsv())
+            : run.Findings.Select(finding => comparison.Judged.FirstOrDefault(j => ReferenceEquals(j.Finding, finding)) is { Finding: not null } judged
+                ? f(judged.Finding, judged.Verdict)
+                : finding.ToTsv() + "\t-\t");
+        if (Option(args, "--out") is { } outFile)
+        {
+            File.WriteAllLines(outFile, lines);
+        }
+        else
+        {
+            foreach (var line in lines)
+            {
+                Console.Out.WriteLine(line);
+            }
+        }
+
+        Summary.Write(run, Console.Error, args.Contains("--timing"));
+        if (comparison is not null)
+        {
+            Summary.WriteComparison(comparison, Console.Error);
+        }
+
+        return run.Results.Any(r => r.AnalyzerExceptions.Count > 0) ? 1 : 0;
+
+        static string f(Finding finding, Verdict? verdict) =>
+            finding.ToTsv() + "\t" + (verdict is null ? "NEW\t" : (verdict.IsTrue ? "true" : "false") + "\t" + Finding.Clean(verdict.Why));
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static List<string> Positional(string[] args)
+    {
+        var positional = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (ValueOptions.Contains(args[i]))
+            {
+                i++;
+            }
+            else if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                positional.Add(args[i]);
+            }
+        }
+
+        return positional;
+    }
+}
+
+/// <summary>What to compile, how to classify it, and which findings to keep.</summary>
+public sealed record HarnessSettings(
+    string CorpusRoot,
+    IReadOnlyList<string> Folders,
+    ClassificationRules Rules,
+    ISet<string> RulesOnly,
+    bool IncludeTests,
+    string DotnetRoot,
+    string NuGetPackages);
+
+/// <summary>One run over a corpus: every project's result and the findings of all of them, sorted.</summary>
+public sealed record HarnessRun(HarnessSettings Settings, IReadOnlyList<ProjectResult> Results, IReadOnlyList<Finding> Findings, int AnalyzerCount);
+
+public static class Harness
+{
+    public static async Task<HarnessRun> RunAsync(HarnessSettings settings, TextWriter progress)
+    {
+        var analyzers = Analyzers(settings.RulesOnly);
+        var resolver = new ReferenceResolver(settings.DotnetRoot, settings.NuGetPackages);
+        var compiler = new ProjectCompiler(resolver, settings.Rules, ClassificationReferences(resolver));
+        var projects = CorpusProject.Discover(settings.Folders.Select(f => Path.GetFullPath(Path.Combine(settings.CorpusRoot, f))), settings.IncludeTests);
+
+        var results = new List<ProjectResult>();
+        foreach (var project in projects)
+        {
+            var compiled = compiler.Compile(project, projects.ToList());
+            var result = await AnalyzerRun.RunAsync(compiled, analyzers, settings.RulesOnly).ConfigureAwait(false);
+            results.Add(result);
+            progress.WriteLine($"  {Path.GetRelativePath(settings.CorpusRoot, project.FilePath)}: {compiled.Files} files, {compiled.ClassifiedMembers} classified, {result.CompileErrors} errors, {result.Findings.Count} findings");
+        }
+
+        var fileLines = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        string[] LinesOf(string path)
+        {
+            if (!fileLines.TryGetValue(path, out var lines))
+            {
+                lines = File.Exists(path) ? File.ReadAllLines(path) : [];
+                fileLines[path] = lines;
+            }
+
+            return lines;
+        }
+
+        var findings = results
+            .SelectMany(r => r.Findings)
+            .Select(d => Finding.From(d, settings.CorpusRoot, LinesOf))
+            .ToList();
+        findings.Sort(Finding.Compare);
+        return new HarnessRun(settings, results, findings, analyzers.Length);
+    }
+
+    /// <summary>Every analyzer the analyzer assembly ships (found by reflection), or those that report one of the kept rules.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers(ISet<string> rulesOnly) =>
+        typeof(MecCompliance.Analyzers.Rules.ClassifiedDataLoggedAnalyzer).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false } && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Where(t => t.GetCustomAttributes<DiagnosticAnalyzerAttribute>().Any(a => a.Languages.Contains(LanguageNames.CSharp)))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .Where(a => rulesOnly.Count == 0 || a.SupportedDiagnostics.Any(d => rulesOnly.Contains(d.Id)))
+            .ToImmutableArray();
+
+    /// <summary>The built attributes assembly and the classification base it derives from, which the inserted attributes need.</summary>
+    private static List<MetadataReference> ClassificationReferences(ReferenceResolver resolver) =>
+        [
+            resolver.Reference(typeof(MecCompliance.PersonalDataAttribute).Assembly.Location),
+            resolver.Reference(typeof(Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute).Assembly.Location),
+        ];
+}
+
+/// <summary>The stderr summary: what was compiled, how partial it was, what was found, and (asked for) what it cost.</summary>
+public static class Summary
+{
+    public static void Write(HarnessRun run, TextWriter output, bool timing)
+    {
+        var results = run.Results;
+        output.WriteLine();
+        output.WriteLine($"Roslyn {typeof(Compilation).Assembly.GetName().Version}, {run.AnalyzerCount} analyzers; corpus {run.Settings.CorpusRoot} ({string.Join(", ", run.Settings.Folders)})");
+        output.WriteLine($"Projects {results.Count}, files {results.Sum(r => r.Compiled.Files)}, classified members {results.Sum(r => r.Compiled.ClassifiedMembers)}, compile errors {results.Sum(r => r.CompileErrors)}");
+        var topErrors = results.SelectMany(r => r.ErrorsById).GroupBy(p => p.Key).Select(g => (Id: g.Key, Count: g.Sum(p => p.Value))).OrderByDescending(e => e.Count).Take(6).ToList();
+        output.WriteLine($"  errors by id: {string.Join(", ", topErrors.Select(e => $"{e.Id} {e.Count}"))}");
+        foreach (var (id, _) in topErrors.Take(3))
+        {
+            // One example each, so that a missing package or a wrong compile setting shows itself.
+            output.WriteLine($"    e.g. {id}: {results.Select(r => r.FirstErrorById.GetValueOrDefault(id)).First(m => m is not null)}");
+        }
+
+        var missing = results.SelectMany(r => r.Compiled.MissingPackages).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        output.WriteLine($"  packages not in the NuGet cache (unresolved): {missing}");
+        output.WriteLine($"Findings {run.Findings.Count}: {string.Join(", ", run.Findings.GroupBy(f => f.Rule).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}");
+
+        var exceptions = results.SelectMany(r => r.AnalyzerExceptions.Select(e => (r.Compiled.Project.Name, e))).ToList();
+        if (exceptions.Count > 0)
+        {
+            output.WriteLine($"!!! ANALYZER EXCEPTIONS (AD0001): {exceptions.Count} — a rule silently stopped on this code");
+            foreach (var (project, exception) in exceptions)
+            {
+                output.WriteLine($"!!!   {project}: {exception}");
+            }
+        }
+        else
+        {
+            output.WriteLine("Analyzer exceptions (AD0001): 0");
+        }
+
+        if (timing)
+        {
+            WriteTiming(results, output);
+        }
+    }
+
+    public static void WriteComparison(Comparison comparison, TextWriter output)
+    {
+        output.WriteLine();
+        var fresh = comparison.New.ToList();
+        output.WriteLine($"NEW (no verdict): {fresh.Count}");
+        foreach (var finding in fresh)
+        {
+            output.WriteLine($"  NEW  {finding.Location}\t{finding.Rule}\t{finding.Source}");
+        }
+
+        foreach (var (label, isTrue) in new[] { ("GONE true (a true finding was lost)", true), ("GONE false (a false positive was fixed)", false) })
+        {
+            var gone = comparison.Gone.Where(v => v.IsTrue == isTrue).ToList();
+            output.WriteLine($"{label}: {gone.Count}");
+            foreach (var verdict in gone)
+            {
+                output.WriteLine($"  GONE {verdict.Location}\t{verdict.Rule}\t{verdict.Why}");
+            }
+        }
+
+        output.WriteLine("Precision (true / judged findings):");
+        var rules = comparison.Judged.Select(j => j.Finding.Rule).Distinct(StringComparer.Ordinal).OrderBy(r => r, StringComparer.Ordinal);
+        foreach (var group in new[] { new[] { "MEC001", "MEC006" } }.Concat(rules.Select(r => new[] { r })))
+        {
+            var (trueCount, judged, precision) = comparison.Precision(group);
+            output.WriteLine($"  {string.Join('+', group),-14} {trueCount,4} / {judged,-4} {(precision is { } p ? p.ToString("F2", CultureInfo.InvariantCulture) : "-")}");
+        }
+
+        var causes = comparison.Judged.Where(j => j.Verdict is { IsTrue: false }).GroupBy(j => j.Verdict!.Cause).OrderByDescending(g => g.Count());
+        output.WriteLine("False findings by cause:");
+        foreach (var cause in causes)
+        {
+            output.WriteLine($"  {cause.Count(),4}  {cause.Key}  ({string.Join(", ", cause.GroupBy(c => c.Finding.Rule).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))})");
+        }
+    }
+
+    private static void WriteTiming(IReadOnlyList<ProjectResult> results, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine("Timing (single run, sequential; compile = GetDiagnostics, analyzers = telemetry ExecutionTime):");
+        output.WriteLine($"  {"project",-42} {"compile ms",11} {"analyzers ms",13} {"ratio",7}  per analyzer");
+        foreach (var result in results)
+        {
+            WriteTimingRow(output, result.Compiled.Project.Name, result.CompileTime, result.AnalyzerTime);
+        }
+
+        var total = results.SelectMany(r => r.AnalyzerTime).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => TimeSpan.FromTicks(g.Sum(p => p.Value.Ticks)), StringComparer.Ordinal);
+        WriteTimingRow(output, "total", TimeSpan.FromTicks(results.Sum(r => r.CompileTime.Ticks)), total);
+    }
+
+    private static void WriteTimingRow(TextWriter output, string name, TimeSpan compile, IReadOnlyDictionary<string, TimeSpan> analyzers)
+    {
+        var sum = analyzers.Values.Sum(t => t.TotalMilliseconds);
+        var ratio = compile.TotalMilliseconds == 0 ? 0 : sum / compile.TotalMilliseconds;
+        var per = string.Join(", ", analyzers.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value.TotalMilliseconds:F0}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-42} {compile.TotalMilliseconds,11:F0} {sum,13:F0} {ratio,7:P1}  {per}"));
+    }
+}
