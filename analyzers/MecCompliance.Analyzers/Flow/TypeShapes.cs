@@ -174,6 +174,13 @@ internal static class TypeShapes
             return true;
         }
 
+        // What a regular expression finds in its input is part of that input.
+        if (named.Name is "Match" or "MatchCollection" or "Group" or "GroupCollection" or "Capture" or "CaptureCollection" &&
+            named.ContainingNamespace is { Name: "RegularExpressions" })
+        {
+            return true;
+        }
+
         // Collections and their enumerators (a foreach reads Current from GetEnumerator()).
         if (Enumeration.IsEnumerableOrEnumerator(named))
         {
