@@ -40,6 +40,9 @@ internal static class LibraryModels
         "System.Xml.Linq",
     ];
 
+    // The table by name part, so that the question costs no string building on the analysis path.
+    private static readonly string[][] ModelledParts = ModelledNamespaces.Select(n => n.Split('.')).ToArray();
+
     /// <summary>What a LINQ operator does with the result of a lambda passed as one of its parameters.</summary>
     public enum LambdaRole
     {
@@ -69,22 +72,30 @@ internal static class LibraryModels
             type = outer;
         }
 
-        var ns = type.ContainingNamespace;
-        if (ns is null || ns.IsGlobalNamespace)
+        foreach (var parts in ModelledParts)
         {
-            return false;
-        }
-
-        var name = ns.ToDisplayString();
-        foreach (var modelled in ModelledNamespaces)
-        {
-            if (name == modelled)
+            if (IsNamespace(type.ContainingNamespace, parts))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static bool IsNamespace(INamespaceSymbol? ns, string[] parts)
+    {
+        for (var i = parts.Length - 1; i >= 0; i--)
+        {
+            if (ns is null || ns.IsGlobalNamespace || ns.Name != parts[i])
+            {
+                return false;
+            }
+
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { IsGlobalNamespace: true };
     }
 
     /// <summary>
@@ -94,6 +105,67 @@ internal static class LibraryModels
     /// </summary>
     public static bool IsDataMember(ISymbol member) =>
         member.ContainingType is { } type && (type.IsAnonymousType || type.IsTupleType || !IsModelled(type));
+
+    /// <summary>
+    /// The entity, DTO or anonymous type a library call returns (through a task), when it returns one; <see langword="null"/>
+    /// for text, numbers, collections and other framework types.
+    /// </summary>
+    public static ITypeSymbol? DataResult(IMethodSymbol method)
+    {
+        var type = method.ReturnType;
+        if (type is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task)
+        {
+            type = task.TypeArguments[0];
+        }
+
+        return type is INamedTypeSymbol { SpecialType: SpecialType.None, IsTupleType: false } named &&
+               named.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Interface &&
+               (named.IsAnonymousType || !IsModelled(named))
+            ? named
+            : null;
+    }
+
+    /// <summary>Whether a value of <paramref name="input"/> is, or holds values of, <paramref name="element"/> (a collection of it, a task of one).</summary>
+    public static bool Holds(ITypeSymbol? input, ITypeSymbol element) => input is null || Holds(input, element, 0);
+
+    private static bool Holds(ITypeSymbol input, ITypeSymbol element, int depth)
+    {
+        if (SymbolEqualityComparer.Default.Equals(input, element) || input.AllInterfaces.Contains((element as INamedTypeSymbol)!, SymbolEqualityComparer.Default))
+        {
+            return true;
+        }
+
+        for (var type = input.BaseType; type is not null; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, element))
+            {
+                return true;
+            }
+        }
+
+        if (depth >= 2)
+        {
+            return false;
+        }
+
+        if (input is IArrayTypeSymbol array)
+        {
+            return Holds(array.ElementType, element, depth + 1);
+        }
+
+        if (input is INamedTypeSymbol { IsGenericType: true } named)
+        {
+            foreach (var argument in named.TypeArguments)
+            {
+                if (Holds(argument, element, depth + 1))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The role of the lambda passed as <paramref name="parameter"/> of LINQ operator <paramref name="method"/>.</summary>
     public static LambdaRole RoleOf(IMethodSymbol method, IParameterSymbol parameter)

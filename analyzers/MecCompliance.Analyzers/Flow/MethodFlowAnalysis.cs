@@ -743,7 +743,13 @@ internal sealed partial class MethodFlowAnalysis
             return method.ReturnsVoid || TypeShapes.IsMeasure(method.ReturnType) ? LabelSet.Empty : receiver.Where(l => l is not DelegateLabel);
         }
 
-        var inputs = LibraryInputs(method, arguments);
+        var dataResult = receiver.IsEmpty && arguments.Union.IsEmpty ? null : LibraryModels.DataResult(method);
+        var inputs = LibraryInputs(method, arguments, dataResult);
+        if (dataResult is not null && !receiver.IsEmpty && !LibraryModels.Holds(instance?.Type, dataResult))
+        {
+            receiver = InSlot(receiver, MemberSlot.Somewhere);
+        }
+
         if (instance is not null && !inputs.IsEmpty && TypeShapes.IsAccumulator(method))
         {
             TaintRoot(instance, inputs, arguments.FirstValue ?? instance, state, graph);
@@ -782,16 +788,21 @@ internal sealed partial class MethodFlowAnalysis
 
         // A method without a model returns something made with its inputs, not the inputs: the result as a whole
         // carries them, a member read from it does not.
-        return LibraryModels.IsModelled(method) ? labels : InSlot(labels, MemberSlot.Somewhere);
+        return labels.IsEmpty || LibraryModels.IsModelled(method) ? labels : InSlot(labels, MemberSlot.Somewhere);
     }
 
     /// <summary>
     /// What the arguments of a library call bring into its result: all of them, except what a LINQ operator's lambda
     /// only decides with (a predicate, an ordering key); a key selector's result is in the keys only.
     /// </summary>
-    private static LabelSet LibraryInputs(IMethodSymbol method, Arguments arguments)
+    /// <remarks>
+    /// When the call returns an entity or DTO (<paramref name="dataResult"/>), an input that holds values of that type (the
+    /// collection <c>First</c> takes an element from) gives it as it is; any other input (the text
+    /// <c>JsonSerializer.Deserialize&lt;Member&gt;</c> parses, a lookup key) is only somewhere inside it.
+    /// </remarks>
+    private static LabelSet LibraryInputs(IMethodSymbol method, Arguments arguments, ITypeSymbol? dataResult)
     {
-        if (!arguments.HasLambda)
+        if (!arguments.HasLambda && dataResult is null)
         {
             return arguments.Union;
         }
@@ -800,6 +811,16 @@ internal sealed partial class MethodFlowAnalysis
         foreach (var argument in arguments.Items)
         {
             var labels = argument.Labels;
+            if (labels.IsEmpty)
+            {
+                continue;
+            }
+
+            if (dataResult is not null && !argument.IsLambda && !LibraryModels.Holds(argument.Value.Type ?? argument.Parameter?.Type, dataResult))
+            {
+                labels = InSlot(labels, MemberSlot.Somewhere);
+            }
+
             if (argument.IsLambda && argument.Parameter is { } parameter)
             {
                 switch (LibraryModels.RoleOf(method, parameter))
@@ -847,7 +868,7 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         // An object built by a constructor without a model holds its arguments somewhere, not in every member.
-        var passed = LibraryModels.IsModelled(constructor) ? arguments.Union : InSlot(arguments.Union, MemberSlot.Somewhere);
+        var passed = arguments.Union.IsEmpty || LibraryModels.IsModelled(constructor) ? arguments.Union : InSlot(arguments.Union, MemberSlot.Somewhere);
         return passed.Union(initialized);
     }
 

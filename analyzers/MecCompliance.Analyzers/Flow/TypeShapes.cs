@@ -108,6 +108,13 @@ internal static class TypeShapes
     /// </summary>
     public static bool ReexpressesInputs(IMethodSymbol method)
     {
+        // A generic method returning its type parameter hands back one of its inputs or an element of one (First,
+        // Single, GetValueOrDefault, Task.FromResult).
+        if (method.OriginalDefinition.ReturnType is ITypeParameterSymbol)
+        {
+            return true;
+        }
+
         var result = method.ReturnType;
         if (IsReexpression(result, 0))
         {

@@ -384,4 +384,27 @@ public sealed class MEC001LoggingTests
             """,
             LoggedFrom(0, "Patron.Email (PersonalData)"));
     }
+
+    [Fact]
+    public async Task Element_taken_from_a_collection_of_projections_keeps_what_flowed_into_each_member()
+    {
+        await Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Library;
+            using Microsoft.Extensions.Logging;
+
+            class Directory
+            {
+                void Run(ILogger logger, List<Patron> patrons)
+                {
+                    var contacts = patrons.Select(p => new { p.Status, p.Email }).ToList();
+                    var first = contacts.First();
+                    logger.LogInformation("Contact {Email}", {|#0:first.Email|});
+                    logger.LogInformation("Contact {Status}", first.Status);
+                }
+            }
+            """,
+            LoggedFrom(0, "Patron.Email (PersonalData)"));
+    }
 }
