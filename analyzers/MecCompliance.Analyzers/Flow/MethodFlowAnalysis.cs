@@ -719,9 +719,11 @@ internal sealed partial class MethodFlowAnalysis
             labels = labels.Union(CallInto(method, invocation, receiver, arguments, invocation.IsVirtual));
             foreach (var argument in arguments.Items)
             {
-                if (argument.Parameter is { RefKind: RefKind.Out or RefKind.Ref } && _calls!.TryGetValue(invocation, out var site))
+                if (argument.Parameter is { RefKind: RefKind.Out or RefKind.Ref } parameter && _calls!.TryGetValue(invocation, out var site))
                 {
-                    Assign(argument.Value, LabelSet.Of(site.Result), argument.Value, state, graph);
+                    // A ref argument keeps what it held unless the callee overwrites it, which its summary cannot say.
+                    var written = LabelSet.Of(site.Result);
+                    Assign(argument.Value, parameter.RefKind == RefKind.Ref ? argument.Labels.Union(written) : written, argument.Value, state, graph);
                 }
             }
 

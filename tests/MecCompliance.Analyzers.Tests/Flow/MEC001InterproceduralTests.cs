@@ -400,4 +400,30 @@ public sealed class MEC001InterproceduralTests
             """,
             Logged(0, "Patron.Email (PersonalData)", "ILogger.LogInformation", " through TryContact(Patron, string)").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
     }
+
+    [Fact]
+    public async Task Ref_argument_keeps_its_labels_when_the_callee_does_not_overwrite_it()
+    {
+        await Verify.VerifyAsync("""
+            using Library;
+            using Microsoft.Extensions.Logging;
+
+            class Checkout(ILogger logger)
+            {
+                void Run(Patron p)
+                {
+                    var contact = p.Email;
+                    Trim(ref contact);
+                    logger.LogInformation("Contact {Contact}", {|#0:contact|});
+
+                    var status = p.Status;
+                    Trim(ref status);
+                    logger.LogInformation("Status {Status}", status);
+                }
+
+                static void Trim(ref string text) => text = text.Trim();
+            }
+            """,
+            Logged(0, "Patron.Email (PersonalData)", "ILogger.LogInformation").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+    }
 }
