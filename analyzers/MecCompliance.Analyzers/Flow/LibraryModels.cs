@@ -5,7 +5,9 @@ namespace MecCompliance.Analyzers.Flow;
 /// task and collection families are modelled: their result re-expresses their inputs, so it carries them as they are
 /// (members of it included). Any other method is unknown: its result as a whole carries its inputs (logging it is a
 /// finding), but a member read from it does not — a repository's <c>FindByEmailAsync(email)</c> returns records found
-/// with the e-mail, not the e-mail.
+/// with the e-mail, not the e-mail. Members that pass nothing are the measures and predicates of a value, whatever
+/// library they come from (<c>GetType</c>, <c>GetHashCode</c>, <c>Count</c>, <c>Length</c>, <c>Equals</c>, comparisons):
+/// <see cref="TypeShapes.IsMeasure"/> decides them by their result.
 /// </summary>
 internal static class LibraryModels
 {

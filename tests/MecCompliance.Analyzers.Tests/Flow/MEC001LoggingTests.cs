@@ -407,4 +407,44 @@ public sealed class MEC001LoggingTests
             """,
             LoggedFrom(0, "Patron.Email (PersonalData)"));
     }
+
+    [Fact]
+    public async Task Member_of_what_an_unknown_library_method_returns_is_not_reported_and_its_whole_result_is()
+    {
+        const string core = """
+            namespace Core
+            {
+                public sealed class Account
+                {
+                    public string Id { get; set; } = "";
+                }
+
+                public static class Directory
+                {
+                    public static Account[] FindByEmail(string email) => new Account[0];
+
+                    public static string Normalize(string email) => email;
+                }
+            }
+            """;
+
+        await Verify.VerifyWithLibraryAsync(core, """
+            using Library;
+            using Microsoft.Extensions.Logging;
+
+            class Checkout
+            {
+                void Run(ILogger logger, Patron p)
+                {
+                    foreach (var account in Core.Directory.FindByEmail(p.Email))
+                    {
+                        logger.LogInformation("Account {Id}", account.Id);
+                    }
+
+                    logger.LogInformation("Contact {Email}", {|#0:Core.Directory.Normalize(p.Email)|});
+                }
+            }
+            """,
+            LoggedFrom(0, "Patron.Email (PersonalData)"));
+    }
 }
