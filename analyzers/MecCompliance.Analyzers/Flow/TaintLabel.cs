@@ -157,7 +157,7 @@ internal sealed class MemberSlot : IEquatable<MemberSlot>
 
     public bool Equals(MemberSlot? other) =>
         other is not null && _kind == other._kind && Equals(Inner, other.Inner) &&
-        (Member is null ? other.Member is null : other.Member is not null && Member.Name == other.Member.Name);
+        (Member is null ? other.Member is null : other.Member is not null && Matches(other.Member));
 
     public override bool Equals(object? obj) => Equals(obj as MemberSlot);
 
