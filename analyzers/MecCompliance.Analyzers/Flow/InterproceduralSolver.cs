@@ -281,7 +281,7 @@ internal sealed class InterproceduralSolver
             _cancellationToken.ThrowIfCancellationRequested();
             var entry = work.Dequeue();
             var flow = entry.Flow!;
-            if (flow.Returns.Labels.Any(l => l is SourceLabel or CallResultLabel))
+            if (flow.Returns.Labels.Any(l => l is SourceLabel or CallResultLabel or ProjectedLabel { Inner: CallResultLabel }))
             {
                 MarkReturnsLabels(entry.Owner);
             }
@@ -307,9 +307,9 @@ internal sealed class InterproceduralSolver
 
         foreach (var sink in flow.Sinks)
         {
-            foreach (var parameter in Resolve(sink.Labels).Parameters)
+            foreach (var parameter in Resolve(sink.Labels).AllParameters)
             {
-                if (!IsClassifiedParameter(entry.Owner, parameter))
+                if (!IsClassifiedParameter(entry.Owner, parameter.Ordinal))
                 {
                     changed |= Changed(summary.AddParameterSink(parameter, sink, ImmutableArray<IMethodSymbol>.Empty));
                 }
@@ -333,9 +333,9 @@ internal sealed class InterproceduralSolver
                         continue;
                     }
 
-                    foreach (var parameter in Resolve(site.Arguments[parameterSink.Ordinal]).Parameters)
+                    foreach (var parameter in ArgumentAt(site, parameterSink).AllParameters)
                     {
-                        if (!IsClassifiedParameter(entry.Owner, parameter))
+                        if (!IsClassifiedParameter(entry.Owner, parameter.Ordinal))
                         {
                             changed |= Changed(summary.AddParameterSink(parameter, parameterSink.Sink, parameterSink.Path.Insert(0, targetMethod)));
                         }
@@ -345,6 +345,20 @@ internal sealed class InterproceduralSolver
         }
 
         return changed;
+    }
+
+    /// <summary>What the argument a parameter sink reads carries there: the whole argument, or the member the callee reads of it.</summary>
+    private Resolution ArgumentAt(CallSite site, ParameterSink parameterSink)
+    {
+        var argument = Resolve(site.Arguments[parameterSink.Ordinal]);
+        if (parameterSink.Member is null)
+        {
+            return argument;
+        }
+
+        var member = new Resolution();
+        member.AddMemberOf(argument, parameterSink.Member);
+        return member;
     }
 
     /// <summary>A summary grew: every memoised resolution may now be incomplete.</summary>
@@ -407,6 +421,13 @@ internal sealed class InterproceduralSolver
                     ResolveCall(result.Site, resolution, prefix, visiting);
                     visiting.Remove(result.Site);
                     break;
+                case ProjectedLabel projected:
+                {
+                    var whole = new Resolution();
+                    Resolve(LabelSet.Of(projected.Inner), whole, prefix, visiting);
+                    resolution.AddMemberOf(whole, projected.Member);
+                    break;
+                }
             }
         }
     }
@@ -423,14 +444,17 @@ internal sealed class InterproceduralSolver
                 return;
             }
 
-            // The callee joins the path: the flow was not visible inside one method, so it is reported here.
+            // The callee joins the path: the flow was not visible inside one method, so it is reported here. Its result
+            // holds its inputs somewhere (a call without a model): whole, not in each member.
             var through = prefix.Length < MaxPath ? prefix.Add(site.Callee) : prefix;
-            Resolve(site.Receiver, resolution, through, visiting);
+            var inputs = new Resolution();
+            Resolve(site.Receiver, inputs, through, visiting);
             foreach (var argument in site.Arguments)
             {
-                Resolve(argument, resolution, through, visiting);
+                Resolve(argument, inputs, through, visiting);
             }
 
+            resolution.AddSomewhere(inputs);
             return;
         }
 
@@ -454,6 +478,16 @@ internal sealed class InterproceduralSolver
                     Resolve(site.Arguments[parameter], resolution, path, visiting);
                 }
             }
+
+            foreach (var parameter in summary.ReturnMembers)
+            {
+                if (parameter.Ordinal < site.Arguments.Length)
+                {
+                    var whole = new Resolution();
+                    Resolve(site.Arguments[parameter.Ordinal], whole, path, visiting);
+                    resolution.AddMemberOf(whole, parameter.Member!);
+                }
+            }
         }
     }
 
@@ -464,6 +498,7 @@ internal sealed class InterproceduralSolver
 
         void Add(SourceLabel source, SinkEvent sink, Location location, ImmutableArray<IMethodSymbol> path)
         {
+            source = source.Unslotted;
             if (seen.Add((location, sink, source)))
             {
                 flows.Add(new ClassifiedFlow(source, sink, location, path));
@@ -510,7 +545,7 @@ internal sealed class InterproceduralSolver
                             continue;
                         }
 
-                        foreach (var pair in Resolve(site.Arguments[parameterSink.Ordinal]).Sources)
+                        foreach (var pair in ArgumentAt(site, parameterSink).Sources)
                         {
                             var path = pair.Value.Add(method).AddRange(parameterSink.Path);
                             Add(pair.Key, parameterSink.Sink, site.ArgumentLocation(parameterSink.Ordinal), path);

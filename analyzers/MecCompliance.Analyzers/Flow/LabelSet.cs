@@ -28,6 +28,23 @@ internal sealed class LabelSet
 
     public static LabelSet Of(TaintLabel label) => new(ImmutableArray.Create(label));
 
+    /// <summary>A set of <paramref name="labels"/> (duplicates dropped, origins beyond the cap merged).</summary>
+    public static LabelSet From(IReadOnlyList<TaintLabel> labels)
+    {
+        if (labels.Count == 0)
+        {
+            return Empty;
+        }
+
+        var list = new List<TaintLabel>(labels.Count);
+        foreach (var label in labels)
+        {
+            AddTo(list, label);
+        }
+
+        return new LabelSet(list.ToImmutableArray());
+    }
+
     public bool Contains(TaintLabel label)
     {
         foreach (var existing in _labels)

@@ -281,6 +281,12 @@ internal sealed partial class MethodFlowAnalysis
     private bool ExecIf(IConditionalOperation branch, FlowState state, Graph graph)
     {
         Evaluate(branch.Condition, state, graph);
+        if (branch.Condition.ConstantValue is { HasValue: true, Value: bool constant })
+        {
+            // A branch under a constant condition either always or never runs (if (1 == 2) { … }).
+            return constant ? Exec(branch.WhenTrue, state, graph) : branch.WhenFalse is null || Exec(branch.WhenFalse, state, graph);
+        }
+
         var whenTrue = state.Clone();
         var trueReachable = Exec(branch.WhenTrue, whenTrue, graph);
         var falseReachable = branch.WhenFalse is null || Exec(branch.WhenFalse, state, graph);
@@ -674,9 +680,11 @@ internal sealed partial class MethodFlowAnalysis
     /// <summary>An object or collection initializer: what it assigns, and what it adds to the object it initializes.</summary>
     private LabelSet EvaluateInitializer(IObjectOrCollectionInitializerOperation initializer, FlowState state, Graph graph)
     {
+        // The object holds what the initializer stores into it or adds to it (gathered on the implicit receiver), not
+        // every value its assignments evaluate to: a classified member keeps its value's class to itself.
         graph.ImplicitReceivers.Push(LabelSet.Empty);
-        var labels = Evaluate(initializer, state, graph);
-        return labels.Union(graph.ImplicitReceivers.Pop());
+        Evaluate(initializer, state, graph);
+        return graph.ImplicitReceivers.Pop();
     }
 
     private sealed partial class Graph

@@ -94,7 +94,8 @@ internal sealed partial class MethodFlowAnalysis
 
         void Propagate(BasicBlock? destination, FlowState state)
         {
-            if (destination is null)
+            // A block only reached under a constant-false condition never runs.
+            if (destination is null || !destination.IsReachable)
             {
                 return;
             }
@@ -244,7 +245,7 @@ internal sealed partial class MethodFlowAnalysis
                 return Create(creation, state, graph);
             case OperationKind.AnonymousObjectCreation:
                 var anonymous = (IAnonymousObjectCreationOperation)operation;
-                return UnionOf(anonymous.Initializers, state, graph);
+                return CreateAnonymous(anonymous, state, graph);
             case OperationKind.SimpleAssignment:
             {
                 var assignment = (ISimpleAssignmentOperation)operation;
@@ -329,7 +330,7 @@ internal sealed partial class MethodFlowAnalysis
                 return Evaluate(await.Operation, state, graph);
             case OperationKind.Tuple:
                 var tuple = (ITupleOperation)operation;
-                return UnionOf(tuple.Elements, state, graph);
+                return CreateTuple(tuple, state, graph);
             case OperationKind.ArrayCreation:
                 var array = (IArrayCreationOperation)operation;
                 foreach (var size in array.DimensionSizes)
@@ -343,9 +344,12 @@ internal sealed partial class MethodFlowAnalysis
                 return UnionOf(initializer.ElementValues, state, graph);
             case OperationKind.DelegateCreation:
                 var delegateCreation = (IDelegateCreationOperation)operation;
-                return delegateCreation.Target is IMethodReferenceOperation methodGroup
-                    ? ReferenceMethodGroup(delegateCreation, methodGroup, state, graph)
-                    : Evaluate(delegateCreation.Target, state, graph);
+                if (delegateCreation.Target is IMethodReferenceOperation methodGroup)
+                {
+                    return ReferenceMethodGroup(delegateCreation, methodGroup, state, graph);
+                }
+
+                return IsArgument(delegateCreation) ? Evaluate(delegateCreation.Target, state, graph) : CreateStandaloneDelegate(delegateCreation, state, graph);
             case OperationKind.FlowAnonymousFunction:
                 var lambda = (IFlowAnonymousFunctionOperation)operation;
                 return _nesting >= MaxNestedGraphs
@@ -412,6 +416,99 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         return CallInto(method, creation, receiver, arguments, methodGroup.IsVirtual);
+    }
+
+    /// <summary>An anonymous object holds each value in its member: a later read of one member sees only that one.</summary>
+    private LabelSet CreateAnonymous(IAnonymousObjectCreationOperation anonymous, FlowState state, Graph graph)
+    {
+        var labels = LabelSet.Empty;
+        foreach (var initializer in anonymous.Initializers)
+        {
+            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation member } assignment)
+            {
+                labels = labels.Union(InSlot(Evaluate(assignment.Value, state, graph), member.Property));
+            }
+            else
+            {
+                labels = labels.Union(Evaluate(initializer, state, graph));
+            }
+        }
+
+        return labels;
+    }
+
+    /// <summary>A tuple holds each element in its own slot, as an anonymous object holds its members.</summary>
+    private LabelSet CreateTuple(ITupleOperation tuple, FlowState state, Graph graph)
+    {
+        var elements = (tuple.Type as INamedTypeSymbol)?.TupleElements ?? default;
+        var labels = LabelSet.Empty;
+        for (var i = 0; i < tuple.Elements.Length; i++)
+        {
+            var value = Evaluate(tuple.Elements[i], state, graph);
+            labels = labels.Union(!elements.IsDefault && i < elements.Length ? InSlot(value, elements[i]) : value);
+        }
+
+        return labels;
+    }
+
+    /// <summary>Labels of a value placed into <paramref name="member"/> of an object built from it.</summary>
+    private static LabelSet InSlot(LabelSet labels, ISymbol member) => labels.IsEmpty ? labels : InSlot(labels, MemberSlot.Of(member));
+
+    private static LabelSet InSlot(LabelSet labels, MemberSlot slot)
+    {
+        if (labels.IsEmpty)
+        {
+            return labels;
+        }
+
+        var placed = new List<TaintLabel>(labels.Count);
+        foreach (var label in labels.Labels)
+        {
+            // Symbolic labels stay as they are: the solver resolves them whole, which keeps every flow.
+            placed.Add(label is SourceLabel { IsWholeObject: false } source ? source.In(slot) : label);
+        }
+
+        return LabelSet.From(placed);
+    }
+
+    private static bool IsArgument(IOperation operation)
+    {
+        var parent = operation.Parent;
+        while (parent is IConversionOperation or IDelegateCreationOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IArgumentOperation;
+    }
+
+    /// <summary>
+    /// A lambda kept in a variable (<c>Func&lt;string, string&gt; f = s =&gt; "x";</c>) runs later with arguments not known
+    /// here: it is analysed with its parameters carrying <see cref="DelegateLabel.Input"/>, and its value records whether
+    /// what it returns may carry that input. A call of it then gives the arguments to the result only when it may.
+    /// </summary>
+    private LabelSet CreateStandaloneDelegate(IDelegateCreationOperation creation, FlowState state, Graph graph)
+    {
+        var saved = graph.LambdaContext;
+        graph.LambdaContext = LabelSet.Of(DelegateLabel.Input);
+        LabelSet returns;
+        try
+        {
+            returns = Evaluate(creation.Target, state, graph);
+        }
+        finally
+        {
+            graph.LambdaContext = saved;
+        }
+
+        var passesInput = false;
+        foreach (var label in returns.Labels)
+        {
+            // A call's result may carry the input through the callee's summary: assume it does.
+            passesInput |= label is DelegateLabel { PassesArguments: true } or CallResultLabel or ProjectedLabel;
+        }
+
+        return returns.Where(l => l is not DelegateLabel).Add(passesInput ? DelegateLabel.PassesInput : DelegateLabel.IgnoresInput);
     }
 
     private LabelSet UnionOf(IEnumerable<IOperation> operations, FlowState state, Graph graph)
@@ -495,6 +592,12 @@ internal sealed partial class MethodFlowAnalysis
             return labels.Union(CallInto(getter, reference, receiver, arguments, IsDispatched(property)));
         }
 
+        if (!TypeShapes.IsMeasure(reference.Type) && receiver.Labels.Any(l => l is SourceLabel { Slot.IsKeys: true }))
+        {
+            // An element of a dictionary or lookup made with a key selector: what the selector gave is in its keys only.
+            receiver = receiver.Where(l => l is not SourceLabel { Slot.IsKeys: true });
+        }
+
         return TypeShapes.IsMeasure(reference.Type) ? labels : labels.Union(WithoutWholeObjects(receiver));
     }
 
@@ -509,7 +612,55 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         // A member of a labelled value is part of that value (a classified Address's Street), unless it only measures it.
-        return TypeShapes.IsMeasure(reference.Type) ? labels : labels.Union(WithoutWholeObjects(receiver));
+        return TypeShapes.IsMeasure(reference.Type) ? labels : labels.Union(MemberOf(receiver, member));
+    }
+
+    /// <summary>
+    /// What reading <paramref name="member"/> of a value with labels <paramref name="receiver"/> yields (DESIGN §5).
+    /// A member of a data type (an entity, a DTO, an anonymous object, a tuple) yields what is classified by declaration
+    /// and what flowed into that member, never its siblings' labels; a symbolic label (a parameter, a call's result) is
+    /// projected onto the member until the solver knows what it stands for. A framework member (<c>KeyValuePair.Value</c>,
+    /// <c>Task.Result</c>) is a view of the whole value and carries all it carries.
+    /// </summary>
+    private static LabelSet MemberOf(LabelSet receiver, ISymbol member)
+    {
+        if (receiver.IsEmpty)
+        {
+            return receiver;
+        }
+
+        var isDataMember = LibraryModels.IsDataMember(member);
+        var isKeys = !isDataMember && member.Name is "Key" or "Keys";
+        List<TaintLabel>? changed = null;
+        var labels = receiver.Labels;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var label = labels[i];
+            TaintLabel? read = label switch
+            {
+                SourceLabel { IsWholeObject: true } => null,
+                SourceLabel source when isDataMember => source.ReadDataMember(member),
+                SourceLabel { Slot: { } slot } source when (slot.IsKeys && isKeys) || slot.Matches(member) => source.Unwrapped,
+                ParameterLabel or CallResultLabel when isDataMember => new ProjectedLabel(label, member.OriginalDefinition),
+                _ => label,
+            };
+
+            if (changed is null && !ReferenceEquals(read, label))
+            {
+                changed = new List<TaintLabel>(labels.Length);
+                for (var j = 0; j < i; j++)
+                {
+                    changed.Add(labels[j]);
+                }
+            }
+
+            if (changed is not null && read is not null)
+            {
+                changed.Add(read);
+            }
+        }
+
+        return changed is null ? receiver : LabelSet.From(changed);
     }
 
     private LabelSet SourceOf(ISymbol member, IOperation reference)
@@ -560,7 +711,23 @@ internal sealed partial class MethodFlowAnalysis
 
         if (_session.IsInCompilation(method))
         {
-            return isSink ? labels : labels.Union(CallInto(method, invocation, receiver, arguments, invocation.IsVirtual));
+            if (isSink)
+            {
+                return labels;
+            }
+
+            labels = labels.Union(CallInto(method, invocation, receiver, arguments, invocation.IsVirtual));
+            foreach (var argument in arguments.Items)
+            {
+                if (argument.Parameter is { RefKind: RefKind.Out or RefKind.Ref } parameter && _calls!.TryGetValue(invocation, out var site))
+                {
+                    // A ref argument keeps what it held unless the callee overwrites it, which its summary cannot say.
+                    var written = LabelSet.Of(site.Result);
+                    Assign(argument.Value, parameter.RefKind == RefKind.Ref ? argument.Labels.Union(written) : written, argument.Value, state, graph);
+                }
+            }
+
+            return labels;
         }
 
         return labels.Union(PropagateThroughLibrary(method, invocation.Instance, receiver, arguments, state, graph));
@@ -572,7 +739,19 @@ internal sealed partial class MethodFlowAnalysis
     /// </summary>
     private LabelSet PropagateThroughLibrary(IMethodSymbol method, IOperation? instance, LabelSet receiver, Arguments arguments, FlowState state, Graph graph)
     {
-        var inputs = arguments.Union;
+        if (method.MethodKind == MethodKind.DelegateInvoke && receiver.Contains(DelegateLabel.IgnoresInput) && !receiver.Contains(DelegateLabel.PassesInput))
+        {
+            // Every lambda this delegate may be returns something that does not depend on its arguments.
+            return method.ReturnsVoid || TypeShapes.IsMeasure(method.ReturnType) ? LabelSet.Empty : receiver.Where(l => l is not DelegateLabel);
+        }
+
+        var dataResult = receiver.IsEmpty && arguments.Union.IsEmpty ? null : LibraryModels.DataResult(method);
+        var inputs = LibraryInputs(method, arguments, dataResult);
+        if (dataResult is not null && !receiver.IsEmpty && !LibraryModels.Holds(instance?.Type, dataResult))
+        {
+            receiver = InSlot(receiver, MemberSlot.Somewhere);
+        }
+
         if (instance is not null && !inputs.IsEmpty && TypeShapes.IsAccumulator(method))
         {
             TaintRoot(instance, inputs, arguments.FirstValue ?? instance, state, graph);
@@ -609,7 +788,57 @@ internal sealed partial class MethodFlowAnalysis
             }
         }
 
-        return labels;
+        // A method without a model returns something made with its inputs, not the inputs: the result as a whole
+        // carries them, a member read from it does not.
+        return labels.IsEmpty || LibraryModels.IsModelled(method) ? labels : InSlot(labels, MemberSlot.Somewhere);
+    }
+
+    /// <summary>
+    /// What the arguments of a library call bring into its result: all of them, except what a LINQ operator's lambda
+    /// only decides with (a predicate, an ordering key); a key selector's result is in the keys only.
+    /// </summary>
+    /// <remarks>
+    /// When the call returns an entity or DTO (<paramref name="dataResult"/>), an input that holds values of that type (the
+    /// collection <c>First</c> takes an element from) gives it as it is; any other input (the text
+    /// <c>JsonSerializer.Deserialize&lt;Member&gt;</c> parses, a lookup key) is only somewhere inside it.
+    /// </remarks>
+    private static LabelSet LibraryInputs(IMethodSymbol method, Arguments arguments, ITypeSymbol? dataResult)
+    {
+        if (!arguments.HasLambda && dataResult is null)
+        {
+            return arguments.Union;
+        }
+
+        var inputs = LabelSet.Empty;
+        foreach (var argument in arguments.Items)
+        {
+            var labels = argument.Labels;
+            if (labels.IsEmpty)
+            {
+                continue;
+            }
+
+            if (dataResult is not null && !argument.IsLambda && !LibraryModels.Holds(argument.Value.Type ?? argument.Parameter?.Type, dataResult))
+            {
+                labels = InSlot(labels, MemberSlot.Somewhere);
+            }
+
+            if (argument.IsLambda && argument.Parameter is { } parameter)
+            {
+                switch (LibraryModels.RoleOf(method, parameter))
+                {
+                    case LibraryModels.LambdaRole.Decides:
+                        continue;
+                    case LibraryModels.LambdaRole.Keys:
+                        labels = InSlot(labels, MemberSlot.Keys);
+                        break;
+                }
+            }
+
+            inputs = inputs.Union(labels);
+        }
+
+        return inputs;
     }
 
     private LabelSet Create(IObjectCreationOperation creation, FlowState state, Graph graph)
@@ -635,7 +864,14 @@ internal sealed partial class MethodFlowAnalysis
             return LabelSet.Empty;
         }
 
-        return TypeShapes.IsMeasure(creation.Type) ? LabelSet.Empty : arguments.Union.Union(initialized);
+        if (TypeShapes.IsMeasure(creation.Type))
+        {
+            return LabelSet.Empty;
+        }
+
+        // An object built by a constructor without a model holds its arguments somewhere, not in every member.
+        var passed = arguments.Union.IsEmpty || LibraryModels.IsModelled(constructor) ? arguments.Union : InSlot(arguments.Union, MemberSlot.Somewhere);
+        return passed.Union(initialized);
     }
 
     /// <summary>
@@ -849,7 +1085,7 @@ internal sealed partial class MethodFlowAnalysis
             graph.LambdaContext = WithoutWholeObjects(context);
             foreach (var argument in lambdas)
             {
-                result.Add(argument, Evaluate(argument.Value, state, graph));
+                result.Add(argument, Evaluate(argument.Value, state, graph), isLambda: true);
             }
 
             graph.LambdaContext = saved;
@@ -971,6 +1207,13 @@ internal sealed partial class MethodFlowAnalysis
                 break;
             case IParameterReferenceOperation parameter:
                 state.Set(parameter.Parameter, value);
+                if (parameter.Parameter.RefKind is RefKind.Out or RefKind.Ref)
+                {
+                    // What a method writes to an out or ref parameter leaves through it, as a return does: the summary's
+                    // return carries it, and callers give it to the argument.
+                    graph.Returns = graph.Returns.Union(value);
+                }
+
                 break;
             case IFlowCaptureReferenceOperation capture:
                 state.Set(FlowKeys.Of(capture.Id), value);
@@ -1027,12 +1270,16 @@ internal sealed partial class MethodFlowAnalysis
                 Assign(declaration.Expression, value, valueOperation, state, graph);
                 break;
             case ITupleOperation tuple:
-                foreach (var element in tuple.Elements)
+            {
+                var elements = (tuple.Type as INamedTypeSymbol)?.TupleElements ?? default;
+                for (var i = 0; i < tuple.Elements.Length; i++)
                 {
-                    Assign(element, value, valueOperation, state, graph);
+                    var element = !elements.IsDefault && i < elements.Length ? MemberOf(value, elements[i]) : value;
+                    Assign(tuple.Elements[i], element, valueOperation, state, graph);
                 }
 
                 break;
+            }
         }
     }
 
@@ -1056,7 +1303,26 @@ internal sealed partial class MethodFlowAnalysis
             RecordSetterSink(property, target, instance, valueOperation, value);
         }
 
-        TaintRoot(instance, value, valueOperation, state, graph);
+        if (_session.DeclaredClasses(member) != DataClass.None)
+        {
+            // A classified member keeps the value's class in its declaration (and so does the object as a whole, by its
+            // type): its siblings receive nothing.
+            return;
+        }
+
+        // Stored straight into an object held here: in that member only, where a later read of it finds it.
+        TaintRoot(instance, IsHeldHere(instance) ? InSlot(value, member) : value, valueOperation, state, graph);
+    }
+
+    private static bool IsHeldHere(IOperation? instance)
+    {
+        while (instance is IConversionOperation conversion)
+        {
+            instance = conversion.Operand;
+        }
+
+        return instance is ILocalReferenceOperation or IParameterReferenceOperation or IFlowCaptureReferenceOperation or
+            IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver };
     }
 
     private void RecordSetterSink(IPropertySymbol property, IOperation target, IOperation? instance, IOperation valueOperation, LabelSet value)
@@ -1138,6 +1404,11 @@ internal sealed partial class MethodFlowAnalysis
                 case IArrayElementReferenceOperation element:
                     current = element.ArrayReference;
                     continue;
+                case IInvocationOperation { Instance: { } receiver } fluent when TypeShapes.IsAccumulator(fluent.TargetMethod) &&
+                                                                                SymbolEqualityComparer.Default.Equals(fluent.TargetMethod.ReturnType, receiver.Type):
+                    // sb.Append("card:").Append(number): each call returns the builder it was called on.
+                    current = receiver;
+                    continue;
                 default:
                     return;
             }
@@ -1203,8 +1474,11 @@ internal sealed partial class MethodFlowAnalysis
     }
 
     /// <summary>One value passed to a parameter, with its labels.</summary>
-    private readonly struct ArgumentValue(IParameterSymbol? parameter, IOperation value, ArgumentKind kind, LabelSet labels)
+    private readonly struct ArgumentValue(IParameterSymbol? parameter, IOperation value, ArgumentKind kind, LabelSet labels, bool isLambda)
     {
+        /// <summary>Whether the value is a lambda or method group: its labels are what it returns.</summary>
+        public bool IsLambda { get; } = isLambda;
+
         public IParameterSymbol? Parameter { get; } = parameter;
 
         public IOperation Value { get; } = value;
@@ -1250,17 +1524,20 @@ internal sealed partial class MethodFlowAnalysis
 
         public IOperation? FirstValue => _count == 0 ? null : _items[0].Value;
 
-        public void Add(IArgumentOperation argument, LabelSet labels) =>
-            AddValue(argument.Parameter, argument.Value, labels, argument.ArgumentKind);
+        public bool HasLambda { get; private set; }
 
-        public void AddValue(IParameterSymbol? parameter, IOperation value, LabelSet labels, ArgumentKind kind = ArgumentKind.Explicit)
+        public void Add(IArgumentOperation argument, LabelSet labels, bool isLambda = false) =>
+            AddValue(argument.Parameter, argument.Value, labels, argument.ArgumentKind, isLambda);
+
+        public void AddValue(IParameterSymbol? parameter, IOperation value, LabelSet labels, ArgumentKind kind = ArgumentKind.Explicit, bool isLambda = false)
         {
             if (_count == _items.Length)
             {
                 Array.Resize(ref _items, Math.Max(4, _count * 2));
             }
 
-            _items[_count++] = new ArgumentValue(parameter, value, kind, labels);
+            HasLambda |= isLambda;
+            _items[_count++] = new ArgumentValue(parameter, value, kind, labels, isLambda);
             Union = Union.Union(labels);
         }
 

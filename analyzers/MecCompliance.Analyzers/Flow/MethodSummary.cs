@@ -10,12 +10,16 @@ internal sealed class MethodSummary
     // Created when first written: most methods return nothing classified and send no parameter anywhere.
     private Dictionary<SourceLabel, ImmutableArray<IMethodSymbol>>? _returnSources;
     private HashSet<int>? _returnParameters;
+    private HashSet<ParameterMember>? _returnMembers;
     private List<ParameterSink>? _parameterSinks;
-    private HashSet<(int, SinkEvent)>? _parameterSinkKeys;
+    private HashSet<(ParameterMember, SinkEvent)>? _parameterSinkKeys;
 
     public IReadOnlyDictionary<SourceLabel, ImmutableArray<IMethodSymbol>> ReturnSources => _returnSources ?? Resolution.NoSources;
 
     public IReadOnlyCollection<int> ReturnParameters => _returnParameters ?? Resolution.NoParameters;
+
+    /// <summary>Members of parameters the return value may carry (<c>return s.Id;</c>): what flowed into that member of the argument.</summary>
+    public IReadOnlyCollection<ParameterMember> ReturnMembers => _returnMembers ?? Resolution.NoMembers;
 
     public IReadOnlyList<ParameterSink> ParameterSinks => (IReadOnlyList<ParameterSink>?)_parameterSinks ?? Array.Empty<ParameterSink>();
 
@@ -36,25 +40,51 @@ internal sealed class MethodSummary
             changed |= (_returnParameters ??= []).Add(parameter);
         }
 
+        foreach (var member in resolution.Members)
+        {
+            changed |= (_returnMembers ??= []).Add(member);
+        }
+
         return changed;
     }
 
-    public bool AddParameterSink(int ordinal, SinkEvent sink, ImmutableArray<IMethodSymbol> path)
+    public bool AddParameterSink(ParameterMember parameter, SinkEvent sink, ImmutableArray<IMethodSymbol> path)
     {
-        if (!(_parameterSinkKeys ??= []).Add((ordinal, sink)))
+        if (!(_parameterSinkKeys ??= []).Add((parameter, sink)))
         {
             return false;
         }
 
-        (_parameterSinks ??= []).Add(new ParameterSink(ordinal, sink, path));
+        (_parameterSinks ??= []).Add(new ParameterSink(parameter, sink, path));
         return true;
     }
 }
 
-/// <summary>Parameter <see cref="Ordinal"/> reaches <see cref="Sink"/>, through <see cref="Path"/> (empty: in the method itself).</summary>
-internal readonly struct ParameterSink(int ordinal, SinkEvent sink, ImmutableArray<IMethodSymbol> path)
+/// <summary>
+/// A parameter, or one member read from it (<see cref="Member"/>): what a summary says reaches a sink or the return. A
+/// caller passing an object reaches the sink with what flowed into that member, never with the object's other members.
+/// </summary>
+internal readonly struct ParameterMember(int ordinal, ISymbol? member) : IEquatable<ParameterMember>
 {
     public int Ordinal { get; } = ordinal;
+
+    /// <summary>The member read (its original definition); <see langword="null"/> for the parameter itself.</summary>
+    public ISymbol? Member { get; } = member;
+
+    public bool Equals(ParameterMember other) => Ordinal == other.Ordinal && SymbolEqualityComparer.Default.Equals(Member, other.Member);
+
+    public override bool Equals(object? obj) => obj is ParameterMember other && Equals(other);
+
+    public override int GetHashCode() => Ordinal ^ (SymbolEqualityComparer.Default.GetHashCode(Member) * 17);
+}
+
+/// <summary>Parameter <see cref="Ordinal"/> (or <see cref="Member"/> of it) reaches <see cref="Sink"/>, through <see cref="Path"/> (empty: in the method itself).</summary>
+internal readonly struct ParameterSink(ParameterMember parameter, SinkEvent sink, ImmutableArray<IMethodSymbol> path)
+{
+    public int Ordinal { get; } = parameter.Ordinal;
+
+    /// <summary>The member of the parameter that reaches the sink; <see langword="null"/>: the parameter itself.</summary>
+    public ISymbol? Member { get; } = parameter.Member;
 
     public SinkEvent Sink { get; } = sink;
 
@@ -67,13 +97,68 @@ internal sealed class Resolution
     // Shared, never written: what an empty resolution or summary answers.
     internal static readonly Dictionary<SourceLabel, ImmutableArray<IMethodSymbol>> NoSources = new();
     internal static readonly HashSet<int> NoParameters = [];
+    internal static readonly HashSet<ParameterMember> NoMembers = [];
 
     private Dictionary<SourceLabel, ImmutableArray<IMethodSymbol>>? _sources;
     private HashSet<int>? _parameters;
+    private HashSet<ParameterMember>? _members;
 
     public Dictionary<SourceLabel, ImmutableArray<IMethodSymbol>> Sources => _sources ?? NoSources;
 
     public HashSet<int> Parameters => _parameters ?? NoParameters;
+
+    /// <summary>Members read from parameters (see <see cref="ParameterMember"/>).</summary>
+    public HashSet<ParameterMember> Members => _members ?? NoMembers;
+
+    /// <summary>Every parameter and parameter member, as a summary records them.</summary>
+    public IEnumerable<ParameterMember> AllParameters => Parameters.Select(p => new ParameterMember(p, null)).Concat(Members);
+
+    public void AddMember(ParameterMember member) => (_members ??= []).Add(member);
+
+    /// <summary>
+    /// Adds what reading <paramref name="member"/> of a value resolved as <paramref name="whole"/> yields: data classified by
+    /// declaration and what flowed into that member; never a whole object's label or data in other members.
+    /// </summary>
+    public void AddMemberOf(Resolution whole, ISymbol member)
+    {
+        foreach (var pair in whole.Sources)
+        {
+            if (pair.Key.ReadDataMember(member) is { } read)
+            {
+                AddSource(read, pair.Value);
+            }
+        }
+
+        foreach (var parameter in whole.Parameters)
+        {
+            AddMember(new ParameterMember(parameter, member));
+        }
+
+        // A member of a member: the first member read stands for the path (it yields at least as much).
+        foreach (var parameterMember in whole.Members)
+        {
+            AddMember(parameterMember);
+        }
+    }
+
+    /// <summary>Adds everything of <paramref name="other"/>, its sources placed somewhere inside the result of a call without a model.</summary>
+    public void AddSomewhere(Resolution other)
+    {
+        foreach (var pair in other.Sources)
+        {
+            AddSource(pair.Key.IsWholeObject ? pair.Key : pair.Key.In(MemberSlot.Somewhere), pair.Value);
+        }
+
+        foreach (var parameter in other.Parameters)
+        {
+            AddParameter(parameter);
+        }
+
+        foreach (var member in other.Members)
+        {
+            AddMember(member);
+        }
+    }
 
     public void AddSource(SourceLabel source, ImmutableArray<IMethodSymbol> path)
     {

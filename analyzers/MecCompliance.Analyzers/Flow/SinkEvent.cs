@@ -32,5 +32,18 @@ internal sealed class SinkEvent
 
     public LabelSet Labels { get; private set; } = LabelSet.Empty;
 
-    public void Merge(LabelSet labels) => Labels = Labels.Union(labels);
+    public void Merge(LabelSet labels)
+    {
+        // Where inside a value the data sat no longer matters once the value leaves: the finding names the data.
+        foreach (var label in labels.Labels)
+        {
+            if (label is SourceLabel { Slot: not null })
+            {
+                labels = LabelSet.From(labels.Labels.Select(l => l is SourceLabel source ? source.Unslotted : l).ToList());
+                break;
+            }
+        }
+
+        Labels = Labels.Union(labels);
+    }
 }

@@ -108,6 +108,13 @@ internal static class TypeShapes
     /// </summary>
     public static bool ReexpressesInputs(IMethodSymbol method)
     {
+        // A generic method returning its type parameter hands back one of its inputs or an element of one (First,
+        // Single, GetValueOrDefault, Task.FromResult).
+        if (method.OriginalDefinition.ReturnType is ITypeParameterSymbol)
+        {
+            return true;
+        }
+
         var result = method.ReturnType;
         if (IsReexpression(result, 0))
         {
@@ -170,6 +177,13 @@ internal static class TypeShapes
             "JsonNode" or "JsonObject" or "JsonElement" or "JsonDocument" or "XElement" or "XDocument" or "StringContent" or
             "JsonContent" or "ByteArrayContent" or "ReadOnlyMemoryContent" or "FormUrlEncodedContent" or "HttpContent" or "MailMessage" or "MailAddress" or
             "IAsyncEnumerable" or "IAsyncEnumerator" or "ConfiguredCancelableAsyncEnumerable")
+        {
+            return true;
+        }
+
+        // What a regular expression finds in its input is part of that input.
+        if (named.Name is "Match" or "MatchCollection" or "Group" or "GroupCollection" or "Capture" or "CaptureCollection" &&
+            named.ContainingNamespace is { Name: "RegularExpressions" })
         {
             return true;
         }

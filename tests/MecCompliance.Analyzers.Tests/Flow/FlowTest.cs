@@ -38,7 +38,20 @@ internal static class FlowTest<TAnalyzer>
 
     public static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyAsync([source], expected);
 
-    public static Task VerifyAsync(string[] sources, params DiagnosticResult[] expected)
+    /// <summary>Verifies <paramref name="source"/> in a project that references another project, "Core", built from <paramref name="library"/>.</summary>
+    public static Task VerifyWithLibraryAsync(string library, string source, params DiagnosticResult[] expected)
+    {
+        var test = Create([source], expected);
+        var core = test.TestState.AdditionalProjects["Core"];
+        core.Sources.Add(("Core.cs", library));
+        core.AdditionalReferences.AddRange(TestReferences.All);
+        test.TestState.AdditionalProjectReferences.Add("Core");
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    public static Task VerifyAsync(string[] sources, params DiagnosticResult[] expected) => Create(sources, expected).RunAsync(CancellationToken.None);
+
+    private static CSharpAnalyzerVerifier<TAnalyzer>.Test Create(string[] sources, DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerVerifier<TAnalyzer>.Test();
         foreach (var source in sources)
@@ -48,6 +61,6 @@ internal static class FlowTest<TAnalyzer>
 
         test.TestState.Sources.Add(("Model.cs", Model));
         test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync(CancellationToken.None);
+        return test;
     }
 }

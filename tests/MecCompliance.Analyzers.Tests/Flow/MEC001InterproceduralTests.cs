@@ -326,4 +326,104 @@ public sealed class MEC001InterproceduralTests
             """,
             Logged(0, "Patron.Email (PersonalData)", "ILogger.LogInformation", " through Normalize(string)"));
     }
+
+    [Fact]
+    public async Task Callee_that_logs_only_an_unclassified_member_of_its_parameter_is_not_reported()
+    {
+        await Verify.VerifyAsync("""
+            using Library;
+            using Microsoft.Extensions.Logging;
+
+            public interface ISubscriber
+            {
+                int Id { get; }
+                string Contact { get; }
+            }
+
+            public class User : ISubscriber
+            {
+                public int Id { get; set; }
+                [MecCompliance.PersonalData] public string Email { get; set; } = "";
+                public string Contact => Email;
+            }
+
+            class Billing(ILogger logger)
+            {
+                void Run(User user)
+                {
+                    LogId(user);
+                    LogContact(user);
+                }
+
+                void LogId(ISubscriber s) => logger.LogInformation("Subscriber {Id}", s.Id.ToString());
+
+                void LogContact(ISubscriber s) => logger.LogInformation("Subscriber {Contact}", {|#0:s.Contact|});
+            }
+            """,
+            Logged(0, "User.Email (PersonalData)", "ILogger.LogInformation", " through User.Contact").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+    }
+
+    [Fact]
+    public async Task Out_argument_of_a_method_in_source_is_followed()
+    {
+        await Verify.VerifyAsync("""
+            using Library;
+            using Microsoft.Extensions.Logging;
+
+            class Checkout(ILogger logger)
+            {
+                void Run(Patron p)
+                {
+                    if (TryContact(p, out var contact))
+                    {
+                        logger.LogInformation("Contact {Contact}", {|#0:contact|});
+                    }
+
+                    if (TryStatus(p, out var status))
+                    {
+                        logger.LogInformation("Status {Status}", status);
+                    }
+                }
+
+                static bool TryContact(Patron p, out string contact)
+                {
+                    contact = p.Email;
+                    return contact.Length > 0;
+                }
+
+                static bool TryStatus(Patron p, out string status)
+                {
+                    status = p.Status;
+                    return status.Length > 0;
+                }
+            }
+            """,
+            Logged(0, "Patron.Email (PersonalData)", "ILogger.LogInformation", " through TryContact(Patron, string)").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+    }
+
+    [Fact]
+    public async Task Ref_argument_keeps_its_labels_when_the_callee_does_not_overwrite_it()
+    {
+        await Verify.VerifyAsync("""
+            using Library;
+            using Microsoft.Extensions.Logging;
+
+            class Checkout(ILogger logger)
+            {
+                void Run(Patron p)
+                {
+                    var contact = p.Email;
+                    Trim(ref contact);
+                    logger.LogInformation("Contact {Contact}", {|#0:contact|});
+
+                    var status = p.Status;
+                    Trim(ref status);
+                    logger.LogInformation("Status {Status}", status);
+                }
+
+                static void Trim(ref string text) => text = text.Trim();
+            }
+            """,
+            Logged(0, "Patron.Email (PersonalData)", "ILogger.LogInformation").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+    }
 }

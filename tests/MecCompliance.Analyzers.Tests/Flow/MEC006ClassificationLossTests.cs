@@ -219,4 +219,165 @@ public sealed class MEC006ClassificationLossTests
             """,
             Lost(0, "Dto.Contact"));
     }
+
+    // Precision (DESIGN §5): a value labelled by flow hands a member read only what flowed into that member.
+    private const string Members = """
+        public class Member
+        {
+            public string ExternalId { get; set; } = "";
+            [PersonalData] public string Email { get; set; } = "";
+        }
+
+        public class Org
+        {
+            public string ExternalId { get; set; } = "";
+            public string Contact { get; set; } = "";
+            public string Name { get; set; } = "";
+        }
+
+        """;
+
+    [Fact]
+    public async Task Sibling_of_a_classified_member_in_an_anonymous_object_is_not_reported()
+    {
+        await Verify.VerifyAsync(Usings + Members + """
+            class Sync
+            {
+                void Run(Patron u, Org o)
+                {
+                    var prev = new { u.Status, u.Email };
+                    o.ExternalId = prev.Status;
+                    o.Contact = {|#0:prev.Email|};
+                }
+            }
+            """,
+            Lost(0, "Org.Contact"));
+    }
+
+    [Fact]
+    public async Task Member_of_an_element_looked_up_by_a_classified_key_is_not_reported()
+    {
+        await Verify.VerifyAsync(Usings + "using System.Linq;\n" + Members + """
+            class Sync
+            {
+                void Run(List<Member> ms, Org o, string k)
+                {
+                    var byEmail = ms.ToDictionary(m => m.Email);
+                    if (byEmail.TryGetValue(k, out var m))
+                    {
+                        o.ExternalId = m.ExternalId;
+                    }
+
+                    foreach (var pair in byEmail)
+                    {
+                        o.Contact = {|#0:pair.Key|};
+                    }
+                }
+            }
+            """,
+            Lost(0, "Org.Contact", source: "Member.Email (PersonalData)"));
+    }
+
+    [Fact]
+    public async Task Member_of_an_element_ordered_by_a_classified_key_is_not_reported()
+    {
+        await Verify.VerifyAsync(Usings + "using System.Linq;\n" + Members + """
+            class Sync
+            {
+                void Run(List<Member> ms, Org o)
+                {
+                    var first = ms.OrderBy(x => x.Email).First();
+                    o.ExternalId = first.ExternalId;
+                    o.Contact = {|#0:ms.Select(x => x.Email).First()|};
+                }
+            }
+            """,
+            Lost(0, "Org.Contact", source: "Member.Email (PersonalData)"));
+    }
+
+    [Fact]
+    public async Task Unclassified_part_of_a_group_key_is_not_reported()
+    {
+        await Verify.VerifyAsync(Usings + "using System.Linq;\n" + Members + """
+            class Sync
+            {
+                void Run(List<Member> ms, Org o)
+                {
+                    foreach (var g in ms.GroupBy(x => new { x.Email, x.ExternalId }))
+                    {
+                        o.ExternalId = g.Key.ExternalId;
+                        o.Contact = {|#0:g.Key.Email|};
+                    }
+                }
+            }
+            """,
+            Lost(0, "Org.Contact", source: "Member.Email (PersonalData)"));
+    }
+
+    [Fact]
+    public async Task Members_of_what_a_call_without_a_body_finds_by_a_classified_key_are_not_reported()
+    {
+        await Verify.VerifyAsync(Usings + "using System.Linq;\nusing System.Threading.Tasks;\n" + Members + """
+            public interface IOrgRepository
+            {
+                Task<List<Org>> FindByEmailAsync(string email);
+                Task<string> NormalizeAsync(string email);
+            }
+
+            class Resp
+            {
+                public string Name { get; set; } = "";
+            }
+
+            class Api
+            {
+                async Task<List<Resp>> Find(IOrgRepository repo, Patron r) =>
+                    (await repo.FindByEmailAsync(r.Email)).Select(o => new Resp { Name = o.Name }).ToList();
+
+                async Task<Resp> Normalize(IOrgRepository repo, Patron r) =>
+                    new Resp { Name = {|#0:await repo.NormalizeAsync(r.Email)|} };
+            }
+            """,
+            Lost(0, "Resp.Name", path: " through NormalizeAsync(string)"));
+    }
+
+    [Fact]
+    public async Task Classified_value_stored_into_a_classified_member_of_a_library_object_does_not_label_its_siblings()
+    {
+        const string core = """
+            namespace Core
+            {
+                public class Installation
+                {
+                    public string Id { get; set; } = "";
+                    public string Note { get; set; } = "";
+                    [MecCompliance.PersonalData] public string Email { get; set; } = "";
+                }
+            }
+            """;
+
+        await Verify.VerifyWithLibraryAsync(core, Usings + Members + """
+            class Resp
+            {
+                public string Id { get; set; } = "";
+                public string Note { get; set; } = "";
+            }
+
+            class Api
+            {
+                Resp Register(Member m)
+                {
+                    var i = new Core.Installation { Email = m.Email };
+                    return new Resp { Id = i.Id };
+                }
+
+                Resp Leak(Member m)
+                {
+                    var i = new Core.Installation { Note = m.Email };
+                    return new Resp { Note = {|#0:i.Note|} };
+                }
+            }
+            """,
+            Lost(0, "Resp.Note", source: "Member.Email (PersonalData)"));
+    }
 }
