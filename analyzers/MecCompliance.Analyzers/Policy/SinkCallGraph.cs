@@ -82,9 +82,12 @@ internal sealed class SinkCallGraph
 
     // Framework and third-party members on framework receivers can carry no [DataSink] mark and have no body here:
     // they are dropped at once, so the graph holds only the calls that may matter.
+    // object's own members (ToString, GetHashCode…) called on a context use nothing of the sink.
     private void Add(ImmutableArray<CallEdge>.Builder edges, ISymbol callee, ITypeSymbol? receiver)
     {
-        var markedReceiver = receiver is INamedTypeSymbol named && _symbols.MayDeclare(named) ? named : null;
+        var markedReceiver = receiver is INamedTypeSymbol named && callee.ContainingType?.SpecialType != SpecialType.System_Object && _symbols.MayDeclare(named)
+            ? named
+            : null;
         if (markedReceiver is not null || _symbols.MayDeclare(callee))
         {
             edges.Add(new CallEdge(callee, markedReceiver));
