@@ -10,10 +10,7 @@ namespace MecCompliance.Cli.Tests;
 /// </summary>
 public sealed class DataSubjectRequestsReportTests
 {
-    private const string Store = """
-        using MecCompliance;
-        using Microsoft.Extensions.Logging;
-
+    private const string Model = """
         public sealed class Patron
         {
             public int Id { get; set; }
@@ -33,13 +30,16 @@ public sealed class DataSubjectRequestsReportTests
         }
         """;
 
+    /// <summary>A source file: the policy declarations first (assembly attributes precede everything), the model, then <paramref name="code"/>.</summary>
+    private static string Source(string policy, string code = "") =>
+        "using MecCompliance;\nusing Microsoft.Extensions.Logging;\n\n" + policy + "\n\n" + Model + "\n" + code;
+
     [Fact]
     public async Task Sink_lists_its_eraser_and_a_corrector_that_misses_it()
     {
-        var map = await FlowJudgementTests.ReportAsync(FlowJudgementTests.Compile(Store + """
-
-            [assembly: ApprovedSink("PatronDb", typeof(PersonalDataAttribute), BackupRetentionDays = 35)]
-
+        var map = await FlowJudgementTests.ReportAsync(FlowJudgementTests.Compile(Source(
+            """[assembly: ApprovedSink("PatronDb", typeof(PersonalDataAttribute), BackupRetentionDays = 35)]""",
+            """
             public sealed class Requests(IPatronStore store, ILogger<Requests> logger)
             {
                 [ErasesPersonalData("PatronDb")]
@@ -48,7 +48,7 @@ public sealed class DataSubjectRequestsReportTests
                 [CorrectsPersonalData("PatronDb")]
                 public void Correct(int patronId) => logger.LogInformation("Corrected {PatronId}", patronId);
             }
-            """));
+            """)));
 
         var sink = Assert.Single(map.DataSubjectRequests);
         Assert.Equal(("PatronDb", 35), (sink.Sink, sink.BackupRetentionDays));
@@ -70,11 +70,10 @@ public sealed class DataSubjectRequestsReportTests
     [Fact]
     public async Task Sink_holding_personal_data_without_eraser_corrector_or_retention_says_what_is_missing()
     {
-        var map = await FlowJudgementTests.ReportAsync(FlowJudgementTests.Compile(Store + """
-
+        var map = await FlowJudgementTests.ReportAsync(FlowJudgementTests.Compile(Source("""
             [assembly: ApprovedSink("PatronDb", typeof(PersonalDataAttribute))]
             [assembly: ApprovedSink("Reports", typeof(OrganizationalDataAttribute))]
-            """));
+            """)));
 
         var patronDb = Assert.Single(map.DataSubjectRequests, s => s.Sink == "PatronDb");
         Assert.Empty(patronDb.Erasers);
@@ -118,10 +117,9 @@ public sealed class DataSubjectRequestsReportTests
         using var image = new MemoryStream();
         Assert.True(dataLayer.Emit(image).Success);
 
-        var map = await FlowJudgementTests.ReportAsync(FlowJudgementTests.Compile(Store + """
-
-            [assembly: ApprovedSink("PatronDb", typeof(PersonalDataAttribute), BackupRetentionDays = 7)]
-            """, MetadataReference.CreateFromImage(image.ToArray())));
+        var map = await FlowJudgementTests.ReportAsync(FlowJudgementTests.Compile(
+            Source("""[assembly: ApprovedSink("PatronDb", typeof(PersonalDataAttribute), BackupRetentionDays = 7)]"""),
+            MetadataReference.CreateFromImage(image.ToArray())));
 
         var sink = Assert.Single(map.DataSubjectRequests);
         var eraser = Assert.Single(sink.Erasers);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using MecCompliance.Analyzers.Policy;
 
 namespace MecCompliance.Analyzers.Rules;
@@ -23,7 +22,6 @@ public sealed class EraserMissesSinkAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var analyzer = new AnalyzerContext(start.Compilation);
-            start.RegisterSymbolAction(analyzer.CollectMarks, SymbolKind.Method);
             start.RegisterOperationBlockAction(analyzer.CollectCalls);
             start.RegisterCompilationEndAction(analyzer.Report);
         });
@@ -31,33 +29,30 @@ public sealed class EraserMissesSinkAnalyzer : DiagnosticAnalyzer
 
     private sealed class AnalyzerContext(Compilation compilation)
     {
-        private readonly ConcurrentQueue<DataSubjectMark> _marks = new();
+        private readonly object _marksLock = new();
+        private System.Runtime.CompilerServices.StrongBox<ImmutableArray<DataSubjectMark>>? _marks;
         private SinkCallGraph? _graph;
         private bool _unclassifiable;
 
-        public void CollectMarks(SymbolAnalysisContext context)
+        // Most compilations mark no eraser or corrector: then no body is walked at all.
+        public void CollectCalls(OperationBlockAnalysisContext context)
         {
-            foreach (var mark in DataSubjectMark.On((IMethodSymbol)context.Symbol))
+            if (!Marks(context.CancellationToken).IsEmpty)
             {
-                if (mark.HasSinkName && mark.Attribute.ApplicationSyntaxReference is not null)
-                {
-                    _marks.Enqueue(mark);
-                }
+                Graph()?.AddBody(context.OwningSymbol, context.OperationBlocks, context.CancellationToken);
             }
         }
 
-        public void CollectCalls(OperationBlockAnalysisContext context) =>
-            Graph()?.AddBody(context.OwningSymbol, context.OperationBlocks, context.CancellationToken);
-
         public void Report(CompilationAnalysisContext context)
         {
-            if (_marks.IsEmpty || Graph() is not { } graph || ComplianceSymbols.For(compilation) is not { } symbols)
+            var marks = Marks(context.CancellationToken);
+            if (marks.IsEmpty || Graph() is not { } graph || ComplianceSymbols.For(compilation) is not { } symbols)
             {
                 return;
             }
 
             var policy = PolicyModel.Create(compilation, symbols, context.CancellationToken);
-            foreach (var mark in _marks)
+            foreach (var mark in marks)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
 
@@ -77,6 +72,58 @@ public sealed class EraserMissesSinkAnalyzer : DiagnosticAnalyzer
                     mark.AttributeName,
                     mark.Sink,
                     consequence));
+            }
+        }
+
+        /// <summary>
+        /// The marks in the compilation's source, read once from its declared symbols (attributes are bound for the
+        /// build anyway; no body is bound), the first time a body or the end asks.
+        /// </summary>
+        private ImmutableArray<DataSubjectMark> Marks(CancellationToken cancellationToken)
+        {
+            if (Volatile.Read(ref _marks) is { } known)
+            {
+                return known.Value;
+            }
+
+            lock (_marksLock)
+            {
+                if (_marks is { } read)
+                {
+                    return read.Value;
+                }
+
+                var marks = ImmutableArray.CreateBuilder<DataSubjectMark>();
+                if (ComplianceSymbols.For(compilation) is not null)
+                {
+                    var pending = new Stack<INamespaceOrTypeSymbol>();
+                    pending.Push(compilation.Assembly.GlobalNamespace);
+                    while (pending.Count > 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        foreach (var member in pending.Pop().GetMembers())
+                        {
+                            if (member is INamespaceOrTypeSymbol container)
+                            {
+                                pending.Push(container);
+                            }
+                            else if (member is IMethodSymbol method)
+                            {
+                                foreach (var mark in DataSubjectMark.On(method))
+                                {
+                                    if (mark.HasSinkName && mark.Attribute.ApplicationSyntaxReference is not null)
+                                    {
+                                        marks.Add(mark);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+
+                var result = marks.ToImmutable();
+                Volatile.Write(ref _marks, new System.Runtime.CompilerServices.StrongBox<ImmutableArray<DataSubjectMark>>(result));
+                return result;
             }
         }
 
