@@ -20,6 +20,9 @@ internal static class DiagnosticPropertyNames
     /// </summary>
     public const string Member = "MecMember";
 
+    /// <summary>MEC007: the name of the sink that needs an eraser, as declared.</summary>
+    public const string Sink = "MecSink";
+
     /// <summary>The properties of a finding about data of <paramref name="classes"/> (stored into <paramref name="member"/>).</summary>
     public static ImmutableDictionary<string, string?> For(DataClass classes, ISymbol? member = null)
     {

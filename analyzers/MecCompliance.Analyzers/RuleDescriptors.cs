@@ -44,6 +44,22 @@ internal static class RuleDescriptors
         DiagnosticSeverity.Error,
         "A classified value stored in an unclassified field or property escapes every check; the member that holds it must carry the classification.");
 
-    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity, string description) =>
-        new(id, title, messageFormat, RuleIdentifiers.Category, severity, isEnabledByDefault: true, description, RuleIdentifiers.GetHelpUri(id));
+    public static readonly DiagnosticDescriptor MEC007_SinkWithoutEraser = Create(
+        RuleIdentifiers.SinkWithoutEraser,
+        "Approved sink holding personal data has no eraser",
+        "Sink '{0}'{1} may hold {2}, but no method in this compilation or its references is marked [ErasesPersonalData(\"{0}\")]; add a method that deletes or anonymises one data subject's data in '{0}' and mark it, so a request to delete that data can be carried out",
+        DiagnosticSeverity.Warning,
+        "The policy promises that users may delete the personal information they submitted (\"Updating or Removing Information\"); a sink that holds personal data or patron records needs code that erases one data subject's data from it.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor MEC008_EraserMissesSink = Create(
+        RuleIdentifiers.EraserMissesSink,
+        "Eraser or corrector never reaches its sink",
+        "'{0}' is marked [{1}(\"{2}\")] but never calls into sink '{2}' (code marked [DataSink(\"{2}\")]: its DbContext, repository or store), directly or through the methods it calls; {3}",
+        DiagnosticSeverity.Warning,
+        "A method marked as erasing or correcting a data subject's data must reach the sink's code; one that only logs or returns would report a request as honoured while the data stays where it was.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity, string description, params string[] customTags) =>
+        new(id, title, messageFormat, RuleIdentifiers.Category, severity, isEnabledByDefault: true, description, RuleIdentifiers.GetHelpUri(id), customTags);
 }

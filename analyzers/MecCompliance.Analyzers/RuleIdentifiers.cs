@@ -8,6 +8,8 @@ internal static class RuleIdentifiers
     public const string InvalidPolicyDeclaration = "MEC004";
     public const string UnclassifiedPersonalData = "MEC005";
     public const string ClassificationLost = "MEC006";
+    public const string SinkWithoutEraser = "MEC007";
+    public const string EraserMissesSink = "MEC008";
 
     public const string Category = "Privacy";
 

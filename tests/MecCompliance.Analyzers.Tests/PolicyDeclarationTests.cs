@@ -339,6 +339,64 @@ public sealed class PolicyDeclarationTests
         }
     }
 
+    [Fact]
+    public async Task Negative_backup_retention_is_reported()
+    {
+        await Verify.VerifyAnalyzerAsync("""
+            using MecCompliance;
+            [assembly: {|#0:ApprovedSink("PatronDb", typeof(PersonalDataAttribute), BackupRetentionDays = -30)|}]
+            """,
+            Mec004(0, "Sink 'PatronDb' declares BackupRetentionDays = -30; it is the number of days erased data may persist on the sink's backup media, so declare 0 or more (0 = not declared)"));
+    }
+
+    [Fact]
+    public async Task Zero_or_positive_backup_retention_is_not_reported()
+    {
+        await Verify.VerifyAnalyzerAsync("""
+            using MecCompliance;
+            [assembly: ApprovedSink("PatronDb", typeof(PersonalDataAttribute), BackupRetentionDays = 35)]
+            [assembly: ApprovedSink("Reports", typeof(OrganizationalDataAttribute), BackupRetentionDays = 0)]
+            """);
+    }
+
+    [Fact]
+    public async Task Eraser_or_corrector_naming_an_undeclared_sink_is_reported_on_its_attribute()
+    {
+        await Verify.VerifyAnalyzerAsync("""
+            using MecCompliance;
+            [assembly: ApprovedSink("PatronDb", typeof(PersonalDataAttribute))]
+
+            public class Requests
+            {
+                [{|#0:ErasesPersonalData("PatronDB2")|}]
+                public void Erase(int patronId) { }
+
+                [{|#1:CorrectsPersonalData("")|}]
+                public void Correct(int patronId) { }
+            }
+            """,
+            Mec004(0, "[ErasesPersonalData(\"PatronDB2\")] on 'Erase' names sink 'PatronDB2', which no [assembly: ApprovedSink(\"PatronDB2\", ...)] declares; name a declared sink ('PatronDb') or declare it"),
+            Mec004(1, "[CorrectsPersonalData] has an empty sink name; name the sink, as declared with [assembly: ApprovedSink(\"...\")], whose data 'Correct' corrects"));
+    }
+
+    [Fact]
+    public async Task Eraser_and_corrector_naming_a_declared_sink_are_not_reported()
+    {
+        await Verify.VerifyAnalyzerAsync("""
+            using MecCompliance;
+            [assembly: ApprovedSink("PatronDb", typeof(PersonalDataAttribute))]
+
+            public class Requests
+            {
+                [ErasesPersonalData("patrondb")]
+                public void Erase(int patronId) { }
+
+                [CorrectsPersonalData("PatronDb")]
+                public void Correct(int patronId) { }
+            }
+            """);
+    }
+
     private static MetadataReference ConsortiumPolicyAssembly()
     {
         var policy = PolicyModelTests.Compile("""

@@ -28,6 +28,17 @@ public sealed class CleanSampleTests(CleanSampleReport report)
     }
 
     [Fact]
+    public void Data_subject_requests_section_lists_the_patron_database_and_its_backup_retention_as_declared()
+    {
+        var sink = Assert.Single(report.Map.DataSubjectRequests);
+        Assert.Equal("PatronDb", sink.Sink);
+        Assert.Contains("PersonalData", sink.Declared);
+        Assert.Contains("PatronRecord", sink.Observed);
+        Assert.Contains("## Data-subject requests", report.Output);
+        Assert.Contains("| `PatronDb` |", report.Output);
+    }
+
+    [Fact]
     public void No_flow_is_a_violation()
     {
         Assert.NotEmpty(report.Map.Flows);

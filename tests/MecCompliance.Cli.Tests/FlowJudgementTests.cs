@@ -114,7 +114,7 @@ public sealed class FlowJudgementTests
         Assert.Equal((SinkKind.Storage, "PatronDb", Verdict.Violation, "MEC003"), (flow.Kind, flow.Sink, flow.Verdict, flow.RuleId));
     }
 
-    private static CSharpCompilation Compile(string source)
+    internal static CSharpCompilation Compile(string source, params MetadataReference[] extra)
     {
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll");
@@ -123,14 +123,15 @@ public sealed class FlowJudgementTests
             .Append(typeof(PatronRecordAttribute).Assembly.Location)
             .Append(typeof(Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute).Assembly.Location)
             .Distinct()
-            .Select(p => MetadataReference.CreateFromFile(p));
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Concat(extra);
         var compilation = CSharpCompilation.Create("Desk", [CSharpSyntaxTree.ParseText(source, path: "/src/Desk.cs")], references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         return compilation;
     }
 
-    private static async Task<DataMap> ReportAsync(Compilation compilation)
+    internal static async Task<DataMap> ReportAsync(Compilation compilation)
     {
         var builder = new ComplianceReportBuilder("Desk.csproj", new SourcePaths("/src"), TextWriter.Null);
         await builder.AddAsync("Desk", compilation, new AnalyzerOptions([]), new HashSet<SyntaxTree>(), required: true, CancellationToken.None);

@@ -16,7 +16,7 @@ public sealed class FormatTests(ViolationsSampleReport report)
 
         Assert.Equal("mec", root.GetProperty("tool").GetString());
         var summary = root.GetProperty("summary");
-        Assert.Equal((report.Map.Flows.Count, 4, 5, 1), (summary.GetProperty("flows").GetInt32(), summary.GetProperty("violatingFlows").GetInt32(), summary.GetProperty("violations").GetInt32(), summary.GetProperty("exitCode").GetInt32()));
+        Assert.Equal((report.Map.Flows.Count, 4, 6, 1), (summary.GetProperty("flows").GetInt32(), summary.GetProperty("violatingFlows").GetInt32(), summary.GetProperty("violations").GetInt32(), summary.GetProperty("exitCode").GetInt32()));
         var overDrive = root.GetProperty("flows").EnumerateArray().Single(f => f.GetProperty("sink").GetString() == "OverDrive");
         Assert.Equal("approved", overDrive.GetProperty("verdict").GetString());
         Assert.Equal("vendor", overDrive.GetProperty("kind").GetString());
@@ -36,11 +36,12 @@ public sealed class FormatTests(ViolationsSampleReport report)
         var driver = run.GetProperty("tool").GetProperty("driver");
         Assert.Equal("MecCompliance", driver.GetProperty("name").GetString());
         var rules = driver.GetProperty("rules").EnumerateArray().ToList();
-        Assert.Equal(["MEC001", "MEC002", "MEC003", "MEC004", "MEC005", "MEC006"], rules.Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal(["MEC001", "MEC002", "MEC003", "MEC004", "MEC005", "MEC006", "MEC007", "MEC008"], rules.Select(r => r.GetProperty("id").GetString()));
         Assert.All(rules, r => Assert.EndsWith($"docs/rules/{r.GetProperty("id").GetString()}.md", r.GetProperty("helpUri").GetString()));
 
         var results = run.GetProperty("results").EnumerateArray().ToList();
-        Assert.Equal(report.Map.Findings.Count + report.Map.Flows.Count(f => f.Verdict != Report.Verdict.Violation), results.Count);
+        var reachingMarks = report.Map.DataSubjectRequests.SelectMany(s => s.Erasers.Concat(s.Correctors)).Count(m => m.Location is not null && m.ReachesSink);
+        Assert.Equal(report.Map.Findings.Count + report.Map.Flows.Count(f => f.Verdict != Report.Verdict.Violation) + reachingMarks, results.Count);
         var pass = results.First(r => r.TryGetProperty("kind", out var kind) && kind.GetString() == "pass");
         var location = pass.GetProperty("locations")[0].GetProperty("physicalLocation");
         Assert.Equal("SRCROOT", location.GetProperty("artifactLocation").GetProperty("uriBaseId").GetString());

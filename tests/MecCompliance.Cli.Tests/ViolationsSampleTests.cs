@@ -8,11 +8,36 @@ public sealed class ViolationsSampleCollection : ICollectionFixture<ViolationsSa
     public const string Name = "Violations sample";
 }
 
-/// <summary>The report on samples/PatronServices.Violations: one finding of each kind beside two approved flows.</summary>
+/// <summary>The report on samples/PatronServices.Violations: one finding of each kind beside two approved flows, and a sink without an eraser.</summary>
 [Collection(ViolationsSampleCollection.Name)]
 public sealed class ViolationsSampleTests(ViolationsSampleReport report)
 {
 
+
+    [Fact]
+    public void Sink_without_an_eraser_is_MEC007_on_its_declaration_an_error_here_as_in_the_samples_build()
+    {
+        // MEC007 is a warning by default; the repository builds with TreatWarningsAsErrors, and the report counts it as
+        // the build does.
+        var finding = Assert.Single(report.Map.Findings, f => f.RuleId == "MEC007");
+        Assert.Equal(FindingSeverity.Error, finding.Severity);
+        Assert.Equal(new SourcePoint("Policy.cs", 6, 12), finding.Location);
+        Assert.StartsWith("Sink 'PatronDb' may hold PatronRecord, PersonalData, but no method", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Data_subject_requests_section_says_PatronDb_cannot_erase_or_correct()
+    {
+        var sink = Assert.Single(report.Map.DataSubjectRequests);
+        Assert.Equal("PatronDb", sink.Sink);
+        Assert.Equal(["PatronRecord", "PersonalData"], sink.Declared);
+        Assert.Equal(["PatronRecord", "PersonalData"], sink.Observed);
+        Assert.Empty(sink.Erasers);
+        Assert.Empty(sink.Correctors);
+        Assert.Null(sink.BackupRetentionDays);
+        Assert.Contains("no eraser: no method is marked [ErasesPersonalData(\"PatronDb\")] (MEC007)", sink.Missing);
+        Assert.Contains("## Data-subject requests", report.Output);
+    }
 
     [Fact]
     public void Progress_goes_to_standard_error_and_the_report_to_standard_output()
@@ -80,7 +105,7 @@ public sealed class ViolationsSampleTests(ViolationsSampleReport report)
     public void Violations_make_the_exit_code_1()
     {
         Assert.Equal(MecCommand.ViolationsFound, report.ExitCode);
-        Assert.Contains("**Verdict:** 5 error(s): 4 flow(s) of classified data break the policy, 1 policy declaration(s) are invalid.", report.Output);
+        Assert.Contains("**Verdict:** 6 error(s): 4 flow(s) of classified data break the policy, 1 policy declaration(s) are invalid, 1 other finding(s) are errors.", report.Output);
     }
 
     [Fact]

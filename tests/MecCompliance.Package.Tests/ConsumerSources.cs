@@ -59,6 +59,19 @@ internal static class ConsumerSources
                 }
             }
         }
+
+        [DataSink("PatronDb")]
+        public interface IPatronStore
+        {
+            void Remove(int patronId);
+        }
+
+        /// <summary>PatronDb holds personal data, so it needs an eraser that reaches it (MEC007, MEC008).</summary>
+        public sealed class PatronErasure(IPatronStore store)
+        {
+            [ErasesPersonalData("PatronDb")]
+            public void Erase(int patronId) => store.Remove(patronId);
+        }
         """;
 
     /// <summary>The runtime package's entry point, as an application wires it: must compile without a warning too.</summary>

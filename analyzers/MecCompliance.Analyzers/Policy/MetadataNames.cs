@@ -11,5 +11,7 @@ internal static class MetadataNames
     public const string RedactsAttribute = "MecCompliance.RedactsAttribute";
     public const string ApprovedVendorAttribute = "MecCompliance.ApprovedVendorAttribute";
     public const string ApprovedSinkAttribute = "MecCompliance.ApprovedSinkAttribute";
+    public const string ErasesPersonalDataAttribute = "MecCompliance.ErasesPersonalDataAttribute";
+    public const string CorrectsPersonalDataAttribute = "MecCompliance.CorrectsPersonalDataAttribute";
     public const string DataClassificationAttribute = "Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute";
 }

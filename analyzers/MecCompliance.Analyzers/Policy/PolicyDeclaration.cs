@@ -90,11 +90,21 @@ internal sealed class VendorDeclaration : PolicyDeclaration
 /// <summary>An approved storage sink and the classes of data it may hold.</summary>
 internal sealed class SinkDeclaration : PolicyDeclaration
 {
-    internal SinkDeclaration(string name, DataClass allowed, AttributeData attribute, IAssemblySymbol assembly, Location location)
+    internal SinkDeclaration(string name, DataClass allowed, int backupRetentionDays, AttributeData attribute, IAssemblySymbol assembly, Location location)
         : base(name, allowed, attribute, assembly, location)
     {
+        BackupRetentionDays = backupRetentionDays;
     }
 
     /// <inheritdoc/>
     public override string Kind => "sink";
+
+    /// <summary>
+    /// How many days erased data may persist on the sink's backup media, as declared; 0 when not declared, negative
+    /// when the declaration is invalid (MEC004).
+    /// </summary>
+    public int BackupRetentionDays { get; }
+
+    /// <summary>Whether the sink may hold data a data subject can ask to have erased (PersonalData, PatronRecord, or a foreign classification).</summary>
+    public bool HoldsPersonalData => Allowed.IsProtected();
 }

@@ -418,7 +418,15 @@ internal sealed class PolicyModel
             }
             else
             {
-                var sink = new SinkDeclaration(name, allowed, attribute, assembly, location);
+                var retention = ReadNamedInt(attribute, "BackupRetentionDays");
+                if (retention < 0)
+                {
+                    problems.Add(
+                        $"{label} declares BackupRetentionDays = {retention.ToString(System.Globalization.CultureInfo.InvariantCulture)}; it is the number of days erased data may persist on the sink's backup media, " +
+                        "so declare 0 or more (0 = not declared)");
+                }
+
+                var sink = new SinkDeclaration(name, allowed, retention, attribute, assembly, location);
                 problems.ForEach(sink.AddProblem);
                 sinks.Add(sink);
             }
@@ -555,6 +563,19 @@ internal sealed class PolicyModel
         }
 
         return null;
+    }
+
+    private static int ReadNamedInt(AttributeData attribute, string name)
+    {
+        foreach (var named in attribute.NamedArguments)
+        {
+            if (named.Key == name && named.Value.Kind == TypedConstantKind.Primitive && named.Value.Value is int value)
+            {
+                return value;
+            }
+        }
+
+        return 0;
     }
 
     private static void MarkDuplicates<T>(ImmutableArray<T>.Builder declarations, Func<T, T, string> describeDifference)

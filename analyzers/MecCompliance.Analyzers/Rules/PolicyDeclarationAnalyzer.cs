@@ -3,8 +3,9 @@ using MecCompliance.Analyzers.Policy;
 namespace MecCompliance.Analyzers.Rules;
 
 /// <summary>
-/// MEC004: a malformed <c>[assembly: ApprovedVendor]</c> / <c>[assembly: ApprovedSink]</c> declaration, or a
-/// <c>[Vendor]</c> / <c>[DataSink]</c> mark without a name, reported on the attribute in source.
+/// MEC004: a malformed <c>[assembly: ApprovedVendor]</c> / <c>[assembly: ApprovedSink]</c> declaration, a
+/// <c>[Vendor]</c> / <c>[DataSink]</c> mark without a name, or an <c>[ErasesPersonalData]</c> /
+/// <c>[CorrectsPersonalData]</c> mark naming no declared sink, reported on the attribute in source.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PolicyDeclarationAnalyzer : DiagnosticAnalyzer
@@ -65,6 +66,11 @@ public sealed class PolicyDeclarationAnalyzer : DiagnosticAnalyzer
 
         public void AnalyzeMarks(SymbolAnalysisContext context)
         {
+            if (context.Symbol is IMethodSymbol method)
+            {
+                AnalyzeDataSubjectMarks(method, context);
+            }
+
             foreach (var attribute in context.Symbol.GetAttributes())
             {
                 var isVendor = attribute.AttributeClass.HasFullName(MetadataNames.VendorAttribute);
@@ -90,6 +96,52 @@ public sealed class PolicyDeclarationAnalyzer : DiagnosticAnalyzer
                     : $"[DataSink] has {what} name; name the sink, as declared with [assembly: ApprovedSink(\"...\")], that '{context.Symbol.Name}' stores data in";
                 var location = reference.GetSyntax(context.CancellationToken).GetLocation();
                 context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.MEC004_InvalidPolicyDeclaration, location, message));
+            }
+        }
+
+        // An eraser or corrector for a sink nobody declared is a malformed declaration, not a reachability problem
+        // (MEC008): it serves no approved sink, and the sink it was meant for still has none. So it is MEC004, an error.
+        private void AnalyzeDataSubjectMarks(IMethodSymbol method, SymbolAnalysisContext context)
+        {
+            var marks = DataSubjectMark.On(method);
+            if (marks.IsEmpty)
+            {
+                return;
+            }
+
+            PolicyModel? policy = null;
+            foreach (var mark in marks)
+            {
+                if (mark.Attribute.ApplicationSyntaxReference is null)
+                {
+                    continue;
+                }
+
+                string message;
+                if (!mark.HasSinkName)
+                {
+                    var what = mark.Sink is null ? "a null" : "an empty";
+                    message = $"[{mark.AttributeName}] has {what} sink name; name the sink, as declared with [assembly: ApprovedSink(\"...\")], whose data '{method.Name}' {(mark.Duty == DataSubjectDuty.Erases ? "erases" : "corrects")}";
+                }
+                else
+                {
+                    if (ComplianceSymbols.For(compilation) is not { } symbols)
+                    {
+                        return;
+                    }
+
+                    policy ??= PolicyModel.Create(compilation, symbols, context.CancellationToken);
+                    if (policy.TryGetSink(mark.Sink, out _))
+                    {
+                        continue;
+                    }
+
+                    var declared = policy.Sinks.Where(s => s.IsValid).Select(s => "'" + s.Name + "'").ToList();
+                    message = $"[{mark.AttributeName}(\"{mark.Sink}\")] on '{method.Name}' names sink '{mark.Sink}', which no [assembly: ApprovedSink(\"{mark.Sink}\", ...)] declares; " +
+                        (declared.Count == 0 ? "declare the sink" : $"name a declared sink ({string.Join(", ", declared)}) or declare it");
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.MEC004_InvalidPolicyDeclaration, mark.GetLocation(context.CancellationToken), message));
             }
         }
     }

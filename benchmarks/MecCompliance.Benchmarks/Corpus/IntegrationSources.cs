@@ -224,6 +224,13 @@ internal static class IntegrationSources
                 public DbSet<Loan> Loans => Set<Loan>();
 
                 public DbSet<Hold> Holds => Set<Hold>();
+
+                [ErasesPersonalData("PatronDb")]
+                public Task<int> ErasePatronAsync(Patron patron, CancellationToken cancellationToken)
+                {
+                    Patrons.Remove(patron);
+                    return SaveChangesAsync(cancellationToken);
+                }
             }
 
             [DataSink("ReportingDb")]

@@ -18,6 +18,9 @@ internal static class StorageStubs
             {
                 public virtual object Add(TEntity entity) => null!;
                 public virtual object Attach(TEntity entity) => null!;
+                public virtual object Remove(TEntity entity) => null!;
+                public virtual object Update(TEntity entity) => null!;
+                public virtual TEntity? Find(params object[] keyValues) => null;
                 public virtual System.Threading.Tasks.ValueTask<object> AddAsync(TEntity entity, System.Threading.CancellationToken cancellationToken = default) => default;
             }
         }

@@ -18,6 +18,8 @@ public interface IPatronStore
     Task SaveAsync(Patron patron, CancellationToken cancellationToken);
 
     Task AddLoanAsync(Loan loan, CancellationToken cancellationToken);
+
+    Task RemoveAsync(int patronId, CancellationToken cancellationToken);
 }
 
 /// <summary>Checks items out; logs only unclassified keys and counts.</summary>

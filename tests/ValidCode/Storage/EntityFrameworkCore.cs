@@ -21,6 +21,8 @@ namespace Microsoft.EntityFrameworkCore
 
         public virtual object Update(TEntity entity) => entity;
 
+        public virtual object Remove(TEntity entity) => entity;
+
         public virtual ValueTask<TEntity?> FindAsync(params object?[]? keyValues) => default;
     }
 }

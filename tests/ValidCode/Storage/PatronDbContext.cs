@@ -34,4 +34,13 @@ public sealed class EfPatronStore(PatronDbContext db) : IPatronStore
         await db.Loans.AddAsync(loan, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    public async Task RemoveAsync(int patronId, CancellationToken cancellationToken)
+    {
+        if (await db.Patrons.FindAsync(patronId) is { } patron)
+        {
+            db.Patrons.Remove(patron);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
 }

@@ -13,6 +13,7 @@ internal sealed class ComplianceReportBuilder(string target, SourcePaths paths, 
     private readonly List<ClassifiedMember> _members = [];
     private readonly List<DataFlow> _flows = [];
     private readonly List<Finding> _findings = [];
+    private readonly List<MarkedMethod> _marked = [];
     private readonly Dictionary<(PartyKind, string), Declaration> _declarations = new(new PartyKeyComparer());
 
     /// <summary>Adds <paramref name="project"/>; false when it does not reference MecCompliance and is not <paramref name="required"/>.</summary>
@@ -70,6 +71,7 @@ internal sealed class ComplianceReportBuilder(string target, SourcePaths paths, 
         var mec = diagnostics.Where(d => d.Id.StartsWith("MEC", StringComparison.Ordinal) && !d.IsSuppressed).ToList();
         _projects.Add(projectName);
         _members.AddRange(ClassifiedMemberCatalog.Collect(compilation, symbols, paths, cancellationToken));
+        _marked.AddRange(DataSubjectMethodCatalog.Collect(compilation, paths, cancellationToken));
         var flows = new FlowCollector(compilation, symbols, register, paths, generated);
         _flows.AddRange(flows.Collect(mec, cancellationToken));
         _findings.AddRange(mec.Select(d => new Finding(projectName, d.Id, SeverityOf(d.Severity), d.Descriptor.Title.ToString(), d.GetMessage(),
@@ -107,13 +109,65 @@ internal sealed class ComplianceReportBuilder(string target, SourcePaths paths, 
             .Select(d => new DeclaredParty(d.Kind, d.Name, ClassNames.Of(d.Allowed), d.Hosts, d.Contract,
                 ClassNames.Of(ClassNames.Parse(flows.Where(f => IsTo(f, d)).SelectMany(f => f.Classes))), d.DeclaredIn, d.Location, d.Problems))
             .ToList();
+        var requests = _declarations.Values
+            .Where(d => d.Kind == PartyKind.Sink && !string.IsNullOrWhiteSpace(d.Name))
+            .OrderBy(d => d.Name, StringComparer.Ordinal)
+            .Select(d => RequestsFor(d, flows))
+            .ToList();
         return new DataMap(
             target,
             _projects,
             _members.OrderBy(m => m.Location.Path, StringComparer.Ordinal).ThenBy(m => m.Location.Line).ToList(),
             flows,
             parties,
-            _findings.OrderBy(f => f.Location.Path, StringComparer.Ordinal).ThenBy(f => f.Location.Line).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList());
+            _findings.OrderBy(f => f.Location.Path, StringComparer.Ordinal).ThenBy(f => f.Location.Line).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList())
+        {
+            DataSubjectRequests = requests,
+        };
+    }
+
+    private SinkDataSubjectRequests RequestsFor(Declaration sink, IReadOnlyList<DataFlow> flows)
+    {
+        var declared = ClassNames.Of(sink.Allowed);
+        var observed = ClassNames.Of(ClassNames.Parse(flows.Where(f => IsTo(f, sink)).SelectMany(f => f.Classes)));
+
+        // A project's eraser is seen in source there and as metadata by the projects referencing it: listed once, with its location.
+        var methods = _marked
+            .Where(m => string.Equals(m.Sink, sink.Name, StringComparison.OrdinalIgnoreCase))
+            .GroupBy(m => (m.Duty, m.Method, m.Assembly))
+            .Select(g => g.OrderBy(m => m.Location is null).First())
+            .OrderBy(m => m.Location?.Path, StringComparer.Ordinal).ThenBy(m => m.Location?.Line).ThenBy(m => m.Method, StringComparer.Ordinal)
+            .Select(m => (m.Duty, Method: new DataSubjectMethod(m.Method, m.Assembly, m.Location,
+                ReachesSink: !_findings.Any(f => f.RuleId == "MEC008" && f.Location == m.Location))))
+            .ToList();
+        var erasers = methods.Where(m => m.Duty == DataSubjectDuty.Erases).Select(m => m.Method).ToList();
+        var correctors = methods.Where(m => m.Duty == DataSubjectDuty.Corrects).Select(m => m.Method).ToList();
+
+        var holds = ClassNames.Parse(declared.Concat(observed)).IsProtected();
+        var missing = new List<string>();
+        if (sink.Problems.Count > 0)
+        {
+            missing.Add("the declaration is invalid (MEC004)");
+        }
+
+        if (holds && erasers.Count == 0)
+        {
+            missing.Add($"no eraser: no method is marked [ErasesPersonalData(\"{sink.Name}\")] (MEC007)");
+        }
+
+        missing.AddRange(erasers.Concat(correctors).Where(m => !m.ReachesSink).Select(m => $"{m.Method} never reaches the sink's code (MEC008)"));
+        if (holds && correctors.Count == 0)
+        {
+            missing.Add($"no corrector: no method is marked [CorrectsPersonalData(\"{sink.Name}\")]");
+        }
+
+        if (holds && sink.BackupRetentionDays == 0)
+        {
+            missing.Add($"backup retention not declared: set BackupRetentionDays on ApprovedSink(\"{sink.Name}\")");
+        }
+
+        return new SinkDataSubjectRequests(sink.Name, declared, observed, sink.BackupRetentionDays > 0 ? sink.BackupRetentionDays : null,
+            erasers, correctors, missing, sink.DeclaredIn, sink.Location);
     }
 
     private static bool IsTo(DataFlow flow, Declaration declaration) =>

@@ -23,6 +23,8 @@ internal static class MecAnalyzers
         RuleDescriptors.MEC004_InvalidPolicyDeclaration,
         RuleDescriptors.MEC005_UnclassifiedPersonalData,
         RuleDescriptors.MEC006_ClassificationLost,
+        RuleDescriptors.MEC007_SinkWithoutEraser,
+        RuleDescriptors.MEC008_EraserMissesSink,
     ];
 
     private static ImmutableArray<DiagnosticAnalyzer> Create() =>

@@ -25,7 +25,7 @@ internal sealed class PolicyRegister
         var model = PolicyModel.Create(compilation, symbols, cancellationToken);
         var declarations = model.Vendors
             .Select(v => Declaration.From(PartyKind.Vendor, v, v.Hosts, v.Contract, paths))
-            .Concat(model.Sinks.Select(s => Declaration.From(PartyKind.Sink, s, [], null, paths)))
+            .Concat(model.Sinks.Select(s => Declaration.From(PartyKind.Sink, s, [], null, paths) with { BackupRetentionDays = s.BackupRetentionDays }))
             .ToList();
         return new PolicyRegister(model, declarations);
     }
@@ -38,6 +38,9 @@ internal sealed class PolicyRegister
 /// <summary>One <c>ApprovedVendor</c> or <c>ApprovedSink</c> declaration.</summary>
 internal sealed record Declaration(PartyKind Kind, string Name, DataClass Allowed, IReadOnlyList<string> Hosts, string? Contract, string DeclaredIn, SourcePoint? Location, IReadOnlyList<string> Problems)
 {
+    /// <summary>For a sink: how long erased data may persist on its backups, as declared (0 = not declared).</summary>
+    public int BackupRetentionDays { get; init; }
+
     public string Text => Kind == PartyKind.Vendor ? $"ApprovedVendor(\"{Name}\")" : $"ApprovedSink(\"{Name}\")";
 
     public bool Approves(DataClass carried) => (carried & ~Allowed) == DataClass.None;

@@ -12,6 +12,12 @@ internal sealed record DataMap(
     IReadOnlyList<DeclaredParty> Parties,
     IReadOnlyList<Finding> Findings)
 {
+    /// <summary>
+    /// Per declared sink, how a data subject's requests are served (the policy's "Updating or Removing Information"):
+    /// what it holds, its erasers and correctors, its backup retention and what is missing. Empty when no sink is declared.
+    /// </summary>
+    public IReadOnlyList<SinkDataSubjectRequests> DataSubjectRequests { get; init; } = [];
+
     /// <summary>Findings that fail a build: the report's exit code is 1 when there is any.</summary>
     public IEnumerable<Finding> Violations => Findings.Where(f => f.Severity == FindingSeverity.Error);
 
@@ -138,3 +144,28 @@ internal enum FindingSeverity
 
 /// <summary>A MecCompliance diagnostic as the build would report it.</summary>
 internal sealed record Finding(string Project, string RuleId, FindingSeverity Severity, string Title, string Message, string HelpUri, SourcePoint Location);
+
+/// <summary>One declared sink as a data subject's requests see it.</summary>
+/// <param name="Declared">The classes the sink is approved for.</param>
+/// <param name="Observed">The classes flows really store in it (approved or not).</param>
+/// <param name="BackupRetentionDays">How long erased data may persist on backups; <see langword="null"/> when not declared.</param>
+/// <param name="Missing">What keeps requests from being served, each a sentence naming the rule when one reports it.</param>
+internal sealed record SinkDataSubjectRequests(
+    string Sink,
+    IReadOnlyList<string> Declared,
+    IReadOnlyList<string> Observed,
+    int? BackupRetentionDays,
+    IReadOnlyList<DataSubjectMethod> Erasers,
+    IReadOnlyList<DataSubjectMethod> Correctors,
+    IReadOnlyList<string> Missing,
+    string DeclaredIn,
+    SourcePoint? Location)
+{
+    public bool HoldsPersonalData => Declared.Concat(Observed).Any(c => c is "PatronRecord" or "PersonalData");
+}
+
+/// <summary>A method marked <c>[ErasesPersonalData]</c> or <c>[CorrectsPersonalData]</c> for a sink.</summary>
+/// <param name="Assembly">The project or referenced assembly that declares it.</param>
+/// <param name="Location">Where it is marked, or <see langword="null"/> for a method of a referenced assembly.</param>
+/// <param name="ReachesSink">False when MEC008 reports that it never reaches the sink's code.</param>
+internal sealed record DataSubjectMethod(string Method, string Assembly, SourcePoint? Location, bool ReachesSink);

@@ -54,6 +54,14 @@ internal static class HtmlReportWriter
             $"<code>{E(u.Kind == PartyKind.Vendor ? $"ApprovedVendor(\"{u.Name}\")" : $"ApprovedSink(\"{u.Name}\")")}</code>", E(u.Class), E(u.Contract ?? "—"),
         }));
 
+        w.WriteLine("<h2>Data-subject requests</h2>");
+        Table(w, ["Sink", "Approved for", "Holds", "Erasers", "Correctors", "Backup retention", "Missing"], map.DataSubjectRequests.Select(s => new[]
+        {
+            $"<code>{E(s.Sink)}</code>", E(string.Join(", ", s.Declared)), E(string.Join(", ", s.Observed)), Methods(s.Erasers), Methods(s.Correctors),
+            E(s.BackupRetentionDays is { } days ? $"{days} days" : "not declared"),
+            s.Missing.Count == 0 ? "nothing" : string.Join("<br />", s.Missing.Select(m => $"<span class=\"violation\">{E(m)}</span>")),
+        }));
+
         w.WriteLine("<h2>Classified members</h2>");
         Table(w, ["Member", "Kind", "Classes", "Where"], map.ClassifiedMembers.Select(m => new[]
         {
@@ -61,6 +69,12 @@ internal static class HtmlReportWriter
         }));
         w.WriteLine("</body></html>");
     }
+
+    private static string Methods(IReadOnlyList<DataSubjectMethod> methods) =>
+        methods.Count == 0
+            ? "—"
+            : string.Join("<br />", methods.Select(m => $"<code>{E(m.Method)}</code> " + (m.Location is null ? E($"({m.Assembly})") : $"<code>{E(m.Location.ToString())}</code>") +
+                                                        (m.ReachesSink ? "" : " <span class=\"violation\">MEC008</span>")));
 
     private static void Table(TextWriter w, string[] headers, IEnumerable<string[]> rows)
     {

@@ -50,6 +50,7 @@ internal static class JsonReportWriter
                 p.Problems,
             }),
             unusedApprovals = map.UnusedApprovals,
+            dataSubjectRequests = map.DataSubjectRequests,
             findings = map.Findings,
         };
         output.WriteLine(JsonSerializer.Serialize(document, Options));

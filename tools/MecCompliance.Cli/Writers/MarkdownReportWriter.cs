@@ -100,6 +100,9 @@ internal static class MarkdownReportWriter
         }
 
         w.WriteLine();
+        WriteDataSubjectRequests(map, w);
+
+        w.WriteLine();
         w.WriteLine("## Classified members");
         foreach (var group in map.ClassifiedMembers.GroupBy(m => m.Classes.FirstOrDefault() ?? "").OrderBy(g => Rank(g.Key)))
         {
@@ -113,6 +116,33 @@ internal static class MarkdownReportWriter
             }
         }
     }
+
+    private static void WriteDataSubjectRequests(DataMap map, TextWriter w)
+    {
+        w.WriteLine("## Data-subject requests");
+        w.WriteLine();
+        if (map.DataSubjectRequests.Count == 0)
+        {
+            w.WriteLine("No `ApprovedSink` declaration is visible from these projects.");
+            return;
+        }
+
+        w.WriteLine("How each sink serves a member's request to correct or delete their data (the policy's \"Updating or Removing Information\").");
+        w.WriteLine();
+        w.WriteLine("| Sink | Approved for | Holds | Erasers | Correctors | Backup retention | Missing |");
+        w.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var sink in map.DataSubjectRequests)
+        {
+            var retention = sink.BackupRetentionDays is { } days ? $"{days} days" : "not declared";
+            var missing = sink.Missing.Count == 0 ? "nothing" : Cell(string.Join("; ", sink.Missing));
+            w.WriteLine($"| `{sink.Sink}` | {List(sink.Declared)} | {List(sink.Observed)} | {Methods(sink.Erasers)} | {Methods(sink.Correctors)} | {retention} | {missing} |");
+        }
+    }
+
+    private static string Methods(IReadOnlyList<DataSubjectMethod> methods) =>
+        methods.Count == 0
+            ? "—"
+            : string.Join(", ", methods.Select(m => $"`{m.Method}` " + (m.Location is null ? $"({m.Assembly})" : $"(`{m.Location}`)") + (m.ReachesSink ? "" : " **MEC008**")));
 
     private static int Count(DataMap map, Verdict verdict) => map.Flows.Count(f => f.Verdict == verdict);
 

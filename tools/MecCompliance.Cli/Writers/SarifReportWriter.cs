@@ -54,6 +54,28 @@ internal static class SarifReportWriter
             });
         }
 
+        // The evidence for the data-subject rules: each eraser or corrector that reaches its sink's code.
+        foreach (var sink in map.DataSubjectRequests)
+        {
+            foreach (var (method, duty) in sink.Erasers.Select(m => (m, "erases")).Concat(sink.Correctors.Select(m => (m, "corrects"))))
+            {
+                if (method.Location is null || !method.ReachesSink)
+                {
+                    continue;
+                }
+
+                var retention = sink.BackupRetentionDays is { } days ? $"; erased data may persist on backups for up to {days} days" : "";
+                results.Add(new JsonObject
+                {
+                    ["ruleId"] = "MEC008",
+                    ["kind"] = "pass",
+                    ["level"] = "none",
+                    ["message"] = new JsonObject { ["text"] = $"{method.Method} {duty} a data subject's data in sink '{sink.Sink}' and reaches its code{retention}." },
+                    ["locations"] = new JsonArray(Location(method.Location)),
+                });
+            }
+        }
+
         var sarif = new JsonObject
         {
             ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
