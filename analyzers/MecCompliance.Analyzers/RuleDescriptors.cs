@@ -44,6 +44,13 @@ internal static class RuleDescriptors
         DiagnosticSeverity.Error,
         "A classified value stored in an unclassified field or property escapes every check; the member that holds it must carry the classification.");
 
+    public static readonly DiagnosticDescriptor MEC009_MalformedBaseline = Create(
+        RuleIdentifiers.MalformedBaseline,
+        "The baseline file is malformed",
+        "Baseline '{0}' cannot be used: {1} (line {2}, column {3}); no finding is suppressed until it is fixed or rewritten with 'mec baseline'",
+        DiagnosticSeverity.Error,
+        "mec-baseline.json records the findings a team accepted when it adopted MecCompliance; a file the build cannot read suppresses nothing, so every baselined finding fails the build again until the file is fixed.");
+
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity, string description) =>
         new(id, title, messageFormat, RuleIdentifiers.Category, severity, isEnabledByDefault: true, description, RuleIdentifiers.GetHelpUri(id));
 }

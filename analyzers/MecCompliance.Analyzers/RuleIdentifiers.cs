@@ -8,6 +8,10 @@ internal static class RuleIdentifiers
     public const string InvalidPolicyDeclaration = "MEC004";
     public const string UnclassifiedPersonalData = "MEC005";
     public const string ClassificationLost = "MEC006";
+    public const string MalformedBaseline = "MEC009";
+
+    /// <summary>The id of the suppression a baseline entry reports (a DiagnosticSuppressor's, not a rule's).</summary>
+    public const string BaselinedFinding = "MECS001";
 
     public const string Category = "Privacy";
 

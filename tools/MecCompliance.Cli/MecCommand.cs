@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MecCompliance.Cli.Analysis;
+using MecCompliance.Cli.Baseline;
 using MecCompliance.Cli.Loading;
 using MecCompliance.Cli.Report;
 using MecCompliance.Cli.Writers;
@@ -19,7 +20,15 @@ internal static class MecCommand
         if (args.Count > 0 && args[0] is "--help" or "-h" or "help")
         {
             stdout.WriteLine(ReportArguments.Usage);
+            stdout.WriteLine();
+            stdout.WriteLine(BaselineArguments.Usage);
             return Compliant;
+        }
+
+        if (args is ["baseline", ..])
+        {
+            var baseline = BaselineArguments.Parse(args);
+            return await GuardAsync(() => BaselineCommand.RunAsync(baseline, stdout, stderr, cancellationToken), stderr, cancellationToken).ConfigureAwait(false);
         }
 
         ReportArguments arguments;
@@ -34,22 +43,34 @@ internal static class MecCommand
             return UsageOrLoadError;
         }
 
+        return await GuardAsync(
+            async () =>
+            {
+                var map = await ReportAsync(arguments, stderr, cancellationToken).ConfigureAwait(false);
+                onReport?.Invoke(map);
+                if (arguments.OutputFile is { } file)
+                {
+                    await using var writer = new StreamWriter(file);
+                    ReportWriters.Write(map, arguments.Format, writer);
+                    stderr.WriteLine($"mec: report written to {file}");
+                }
+                else
+                {
+                    ReportWriters.Write(map, arguments.Format, stdout);
+                }
+
+                return map.HasViolations ? ViolationsFound : Compliant;
+            },
+            stderr,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a command and maps its failures to messages and exit codes.</summary>
+    private static async Task<int> GuardAsync(Func<Task<int>> command, TextWriter stderr, CancellationToken cancellationToken)
+    {
         try
         {
-            var map = await ReportAsync(arguments, stderr, cancellationToken).ConfigureAwait(false);
-            onReport?.Invoke(map);
-            if (arguments.OutputFile is { } file)
-            {
-                await using var writer = new StreamWriter(file);
-                ReportWriters.Write(map, arguments.Format, writer);
-                stderr.WriteLine($"mec: report written to {file}");
-            }
-            else
-            {
-                ReportWriters.Write(map, arguments.Format, stdout);
-            }
-
-            return map.HasViolations ? ViolationsFound : Compliant;
+            return await command().ConfigureAwait(false);
         }
         catch (ReportException e)
         {
@@ -70,7 +91,9 @@ internal static class MecCommand
     }
 
     /// <summary>Loads <paramref name="arguments"/>' target and builds its data map; progress goes to <paramref name="progress"/>.</summary>
-    public static async Task<DataMap> ReportAsync(ReportArguments arguments, TextWriter progress, CancellationToken cancellationToken)
+    /// <param name="baselineFile">The baseline to apply; by default the one a build of the target finds.</param>
+    /// <param name="applyBaseline">False to leave every finding open (writing a new baseline).</param>
+    public static async Task<DataMap> ReportAsync(ReportArguments arguments, TextWriter progress, CancellationToken cancellationToken, string? baselineFile = null, bool applyBaseline = true)
     {
         var clock = Stopwatch.StartNew();
         var target = ReportTarget.Resolve(arguments.Target);
@@ -98,6 +121,12 @@ internal static class MecCommand
         }
 
         var map = builder.Build();
+        if (applyBaseline && (baselineFile ?? BaselineLocator.Find(target.Directory, loaded.Projects)) is { } baseline)
+        {
+            map = BaselineMarking.Apply(map, baseline, BaselineLocator.Read(baseline));
+            progress.WriteLine($"mec: baseline {baseline}: {map.BaselinedFindings.Count()} finding(s) baselined, {map.Baseline!.Stale.Count} stale entr(ies)");
+        }
+
         progress.WriteLine($"mec: {map.Findings.Count} finding(s), {map.Flows.Count} flow(s) in {clock.Elapsed.TotalSeconds:0.0} s");
         return map;
     }
