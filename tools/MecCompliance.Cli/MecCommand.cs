@@ -27,7 +27,18 @@ internal static class MecCommand
 
         if (args is ["baseline", ..])
         {
-            var baseline = BaselineArguments.Parse(args);
+            BaselineArguments baseline;
+            try
+            {
+                baseline = BaselineArguments.Parse(args);
+            }
+            catch (UsageException e)
+            {
+                stderr.WriteLine($"mec: {e.Message}");
+                stderr.WriteLine(BaselineArguments.Usage);
+                return UsageOrLoadError;
+            }
+
             return await GuardAsync(() => BaselineCommand.RunAsync(baseline, stdout, stderr, cancellationToken), stderr, cancellationToken).ConfigureAwait(false);
         }
 
