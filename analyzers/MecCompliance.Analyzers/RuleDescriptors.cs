@@ -60,6 +60,14 @@ internal static class RuleDescriptors
         "A method marked as erasing or correcting a data subject's data must reach the sink's code; one that only logs or returns would report a request as honoured while the data stays where it was.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor MEC009_MalformedBaseline = Create(
+        RuleIdentifiers.MalformedBaseline,
+        "The baseline file is malformed",
+        "Baseline '{0}' cannot be used: {1} (line {2}, column {3}); no finding is suppressed until it is fixed or rewritten with 'mec baseline'",
+        DiagnosticSeverity.Error,
+        "mec-baseline.json records the findings a team accepted when it adopted MecCompliance; a file the build cannot read suppresses nothing, so every baselined finding fails the build again until the file is fixed.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity, string description, params string[] customTags) =>
         new(id, title, messageFormat, RuleIdentifiers.Category, severity, isEnabledByDefault: true, description, RuleIdentifiers.GetHelpUri(id), customTags);
 }

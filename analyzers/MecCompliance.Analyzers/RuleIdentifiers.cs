@@ -10,6 +10,10 @@ internal static class RuleIdentifiers
     public const string ClassificationLost = "MEC006";
     public const string SinkWithoutEraser = "MEC007";
     public const string EraserMissesSink = "MEC008";
+    public const string MalformedBaseline = "MEC009";
+
+    /// <summary>The id of the suppression a baseline entry reports (a DiagnosticSuppressor's, not a rule's).</summary>
+    public const string BaselinedFinding = "MECS001";
 
     public const string Category = "Privacy";
 

@@ -36,7 +36,7 @@ public sealed class FormatTests(ViolationsSampleReport report)
         var driver = run.GetProperty("tool").GetProperty("driver");
         Assert.Equal("MecCompliance", driver.GetProperty("name").GetString());
         var rules = driver.GetProperty("rules").EnumerateArray().ToList();
-        Assert.Equal(["MEC001", "MEC002", "MEC003", "MEC004", "MEC005", "MEC006", "MEC007", "MEC008"], rules.Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal(["MEC001", "MEC002", "MEC003", "MEC004", "MEC005", "MEC006", "MEC007", "MEC008", "MEC009"], rules.Select(r => r.GetProperty("id").GetString()));
         Assert.All(rules, r => Assert.EndsWith($"docs/rules/{r.GetProperty("id").GetString()}.md", r.GetProperty("helpUri").GetString()));
 
         var results = run.GetProperty("results").EnumerateArray().ToList();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MecCompliance.Cli.Analysis;
+using MecCompliance.Cli.Baseline;
 using MecCompliance.Cli.Diff;
 using MecCompliance.Cli.Loading;
 using MecCompliance.Cli.Report;
@@ -20,6 +21,9 @@ internal static class MecCommand
         if (args.Count > 0 && args[0] is "--help" or "-h" or "help")
         {
             stdout.WriteLine(ReportArguments.Usage);
+            stdout.WriteLine();
+            stdout.WriteLine(BaselineArguments.Usage);
+            stdout.WriteLine();
             stdout.WriteLine(DiffArguments.Usage);
             return Compliant;
         }
@@ -27,6 +31,23 @@ internal static class MecCommand
         if (args.Count > 0 && args[0] == "diff")
         {
             return await DiffCommand.RunAsync(args, stdout, stderr).ConfigureAwait(false);
+        }
+
+        if (args is ["baseline", ..])
+        {
+            BaselineArguments baseline;
+            try
+            {
+                baseline = BaselineArguments.Parse(args);
+            }
+            catch (UsageException e)
+            {
+                stderr.WriteLine($"mec: {e.Message}");
+                stderr.WriteLine(BaselineArguments.Usage);
+                return UsageOrLoadError;
+            }
+
+            return await GuardAsync(() => BaselineCommand.RunAsync(baseline, stdout, stderr, cancellationToken), stderr, cancellationToken).ConfigureAwait(false);
         }
 
         ReportArguments arguments;
@@ -41,22 +62,34 @@ internal static class MecCommand
             return UsageOrLoadError;
         }
 
+        return await GuardAsync(
+            async () =>
+            {
+                var map = await ReportAsync(arguments, stderr, cancellationToken).ConfigureAwait(false);
+                onReport?.Invoke(map);
+                if (arguments.OutputFile is { } file)
+                {
+                    await using var writer = new StreamWriter(file);
+                    ReportWriters.Write(map, arguments.Format, writer);
+                    stderr.WriteLine($"mec: report written to {file}");
+                }
+                else
+                {
+                    ReportWriters.Write(map, arguments.Format, stdout);
+                }
+
+                return map.HasViolations ? ViolationsFound : Compliant;
+            },
+            stderr,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a command and maps its failures to messages and exit codes.</summary>
+    private static async Task<int> GuardAsync(Func<Task<int>> command, TextWriter stderr, CancellationToken cancellationToken)
+    {
         try
         {
-            var map = await ReportAsync(arguments, stderr, cancellationToken).ConfigureAwait(false);
-            onReport?.Invoke(map);
-            if (arguments.OutputFile is { } file)
-            {
-                await using var writer = new StreamWriter(file);
-                ReportWriters.Write(map, arguments.Format, writer);
-                stderr.WriteLine($"mec: report written to {file}");
-            }
-            else
-            {
-                ReportWriters.Write(map, arguments.Format, stdout);
-            }
-
-            return map.HasViolations ? ViolationsFound : Compliant;
+            return await command().ConfigureAwait(false);
         }
         catch (ReportException e)
         {
@@ -77,7 +110,9 @@ internal static class MecCommand
     }
 
     /// <summary>Loads <paramref name="arguments"/>' target and builds its data map; progress goes to <paramref name="progress"/>.</summary>
-    public static async Task<DataMap> ReportAsync(ReportArguments arguments, TextWriter progress, CancellationToken cancellationToken)
+    /// <param name="baselineFile">The baseline to apply; by default the one a build of the target finds.</param>
+    /// <param name="applyBaseline">False to leave every finding open (writing a new baseline).</param>
+    public static async Task<DataMap> ReportAsync(ReportArguments arguments, TextWriter progress, CancellationToken cancellationToken, string? baselineFile = null, bool applyBaseline = true)
     {
         var clock = Stopwatch.StartNew();
         var target = ReportTarget.Resolve(arguments.Target);
@@ -105,6 +140,12 @@ internal static class MecCommand
         }
 
         var map = builder.Build();
+        if (applyBaseline && (baselineFile ?? BaselineLocator.Find(target.Directory, loaded.Projects)) is { } baseline)
+        {
+            map = BaselineMarking.Apply(map, baseline, BaselineLocator.Read(baseline));
+            progress.WriteLine($"mec: baseline {baseline}: {map.BaselinedFindings.Count()} finding(s) baselined, {map.Baseline!.Stale.Count} stale entr(ies)");
+        }
+
         progress.WriteLine($"mec: {map.Findings.Count} finding(s), {map.Flows.Count} flow(s) in {clock.Elapsed.TotalSeconds:0.0} s");
         return map;
     }

@@ -1,3 +1,4 @@
+using MecCompliance.Analyzers.Baseline;
 using MecCompliance.Analyzers.Policy;
 using MecCompliance.Analyzers.Sinks;
 
@@ -63,12 +64,18 @@ internal sealed class ClassifiedFlow
         outer.SourceTree == inner.SourceTree && outer.SourceSpan.Contains(inner.SourceSpan);
 
     /// <summary>
-    /// One group per reported location and sink, so a value carrying several sources is one finding naming them all
-    /// (at most <paramref name="maxNames"/>).
+    /// One finding per reported location and sink, so a value carrying several sources is one finding naming them all
+    /// (at most <paramref name="maxNames"/>), with its baseline fingerprint: the flows given are one rule's findings of one
+    /// method (or of the compilation's end), so the occurrence index counts findings alike in a member exactly once.
     /// </summary>
-    public static IEnumerable<(ClassifiedFlow First, string Sources)> GroupByLocation(IEnumerable<ClassifiedFlow> flows, int maxNames = 2)
+    public static IEnumerable<FlowFinding> GroupByLocation(IEnumerable<ClassifiedFlow> flows, int maxNames = 2)
     {
-        foreach (var group in flows.GroupBy(f => (f.Location, f.Sink.Name)))
+        var findings = new List<FlowFinding>();
+        var seen = new Dictionary<(string Data, string Sink, string Member), int>();
+        var groups = flows.GroupBy(f => (f.Location, f.Sink.Name))
+            .OrderBy(g => g.Key.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Location.SourceSpan.Start);
+        foreach (var group in groups)
         {
             var ordered = group.OrderBy(f => f.Source.Location.SourceSpan.Start).ThenBy(f => f.Source.Display, StringComparer.Ordinal).ToList();
             var names = ordered.Select(f => f.SourceDisplay).Distinct(StringComparer.Ordinal).ToList();
@@ -78,7 +85,44 @@ internal sealed class ClassifiedFlow
                 text += " and " + (names.Count - maxNames) + " more";
             }
 
-            yield return (ordered[0], text);
+            var first = ordered[0];
+            var key = (string.Join(", ", names.OrderBy(n => n, StringComparer.Ordinal)), SinkFingerprint(first), ContainingMember.Of(first.Location, CancellationToken.None));
+            seen.TryGetValue(key, out var occurrence);
+            seen[key] = occurrence + 1;
+            findings.Add(new FlowFinding(first, text, key.Item1, key.Item2, key.Item3, occurrence));
         }
+
+        return findings;
     }
+
+    // `vendor: OverDriveClient.SendAsync -> OverDrive through Send(string)`; an undeclared vendor's sink name already
+    // says the host it goes to.
+    private static string SinkFingerprint(ClassifiedFlow flow)
+    {
+        var kind = flow.Sink.Kind switch
+        {
+            SinkKind.Log => "log",
+            SinkKind.Vendor => "vendor",
+            SinkKind.Storage => "storage",
+            _ => "member",
+        };
+        return kind + ": " + flow.Sink.Name + (flow.Sink.Target is { } target ? " -> " + target : string.Empty) + flow.PathDisplay;
+    }
+}
+
+/// <summary>One reported finding of a flow rule: its first flow, the sources to name, and its baseline fingerprint.</summary>
+internal sealed class FlowFinding(ClassifiedFlow first, string sources, string data, string sink, string member, int occurrence)
+{
+    public ClassifiedFlow First { get; } = first;
+
+    /// <summary>The sources for the message: <c>Patron.Email (PersonalData) and 2 more</c>.</summary>
+    public string Sources { get; } = sources;
+
+    /// <summary><paramref name="properties"/> with the fingerprint parts that <see cref="FindingFingerprint.From"/> reads.</summary>
+    public ImmutableDictionary<string, string?> WithFingerprint(ImmutableDictionary<string, string?>? properties = null) =>
+        (properties ?? ImmutableDictionary<string, string?>.Empty)
+            .SetItem(DiagnosticPropertyNames.FingerprintData, data)
+            .SetItem(DiagnosticPropertyNames.FingerprintSink, sink)
+            .SetItem(DiagnosticPropertyNames.FingerprintMember, member)
+            .SetItem(DiagnosticPropertyNames.FingerprintOccurrence, occurrence.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -17,15 +17,16 @@ public sealed class ClassificationLossAnalyzer : FlowRuleAnalyzer
 
     private protected override void Report(PolicyModel policy, IEnumerable<ClassifiedFlow> flows, Action<Diagnostic> report)
     {
-        foreach (var (flow, sources) in ClassifiedFlow.GroupByLocation(flows.Where(f => f.Sink.Kind == SinkKind.UnclassifiedMember && !f.Source.IsWholeObject)))
+        foreach (var finding in ClassifiedFlow.GroupByLocation(flows.Where(f => f.Sink.Kind == SinkKind.UnclassifiedMember && !f.Source.IsWholeObject)))
         {
+            var flow = finding.First;
             var member = flow.Sink.Member!;
             report(Diagnostic.Create(
                 RuleDescriptors.MEC006_ClassificationLost,
                 flow.Location,
                 flow.AdditionalLocations(),
-                DiagnosticPropertyNames.For(flow.Classes, member),
-                sources,
+                finding.WithFingerprint(DiagnosticPropertyNames.For(flow.Classes, member)),
+                finding.Sources,
                 member is IFieldSymbol ? "field" : "property",
                 flow.Sink.Name,
                 flow.Classes.ToAttributeName(),

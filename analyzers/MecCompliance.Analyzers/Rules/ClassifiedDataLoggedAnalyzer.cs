@@ -16,14 +16,15 @@ public sealed class ClassifiedDataLoggedAnalyzer : FlowRuleAnalyzer
 
     private protected override void Report(PolicyModel policy, IEnumerable<ClassifiedFlow> flows, Action<Diagnostic> report)
     {
-        foreach (var (flow, sources) in ClassifiedFlow.GroupByLocation(flows.Where(IsViolation)))
+        foreach (var finding in ClassifiedFlow.GroupByLocation(flows.Where(IsViolation)))
         {
+            var flow = finding.First;
             report(Diagnostic.Create(
                 RuleDescriptors.MEC001_ClassifiedDataLogged,
                 flow.Location,
                 flow.AdditionalLocations(),
-                DiagnosticPropertyNames.For(flow.Classes),
-                sources,
+                finding.WithFingerprint(DiagnosticPropertyNames.For(flow.Classes)),
+                finding.Sources,
                 flow.Sink.Name,
                 flow.PathDisplay));
         }

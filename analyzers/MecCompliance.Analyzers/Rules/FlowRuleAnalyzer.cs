@@ -1,3 +1,4 @@
+using MecCompliance.Analyzers.Baseline;
 using MecCompliance.Analyzers.Flow;
 using MecCompliance.Analyzers.Policy;
 
@@ -24,6 +25,7 @@ public abstract class FlowRuleAnalyzer : DiagnosticAnalyzer
             // The session and the policy are looked up in the callbacks, not here: at compilation start, reading the
             // references or the assembly's attributes would make the rules pay for the compiler's own binding.
             var compilation = start.Compilation;
+            var baseline = BaselineFilter.For(start.Options, start.CancellationToken);
             start.RegisterOperationBlockAction(block =>
             {
                 if (FlowSession.For(compilation) is not { } session)
@@ -36,7 +38,7 @@ public abstract class FlowRuleAnalyzer : DiagnosticAnalyzer
                 var flows = session.Register(block.OwningSymbol, block.OperationBlocks, block.CancellationToken).LocalFlows;
                 if (!flows.IsEmpty)
                 {
-                    Report(PolicyModel.Create(compilation, session.Symbols, block.CancellationToken), flows, block.ReportDiagnostic);
+                    Report(PolicyModel.Create(compilation, session.Symbols, block.CancellationToken), flows, d => block.ReportDiagnostic(baseline.Apply(d, block.CancellationToken)));
                 }
             });
             start.RegisterCompilationEndAction(end =>
@@ -49,7 +51,7 @@ public abstract class FlowRuleAnalyzer : DiagnosticAnalyzer
                 var flows = session.Solve(end.CancellationToken).Flows;
                 if (!flows.IsEmpty)
                 {
-                    Report(PolicyModel.Create(compilation, session.Symbols, end.CancellationToken), flows, end.ReportDiagnostic);
+                    Report(PolicyModel.Create(compilation, session.Symbols, end.CancellationToken), flows, d => end.ReportDiagnostic(baseline.Apply(d, end.CancellationToken)));
                 }
             });
         });

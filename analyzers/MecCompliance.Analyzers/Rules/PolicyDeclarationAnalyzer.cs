@@ -1,3 +1,4 @@
+using MecCompliance.Analyzers.Baseline;
 using MecCompliance.Analyzers.Policy;
 
 namespace MecCompliance.Analyzers.Rules;
@@ -23,13 +24,13 @@ public sealed class PolicyDeclarationAnalyzer : DiagnosticAnalyzer
         {
             // The policy is read once a file has been bound, not at compilation start: reading the references or the
             // assembly's attributes first would make this rule pay for the compiler's own binding.
-            var analyzer = new AnalyzerContext(start.Compilation);
+            var analyzer = new AnalyzerContext(start.Compilation, BaselineFilter.For(start.Options, start.CancellationToken));
             start.RegisterSemanticModelAction(analyzer.ReportDeclarations);
             start.RegisterSymbolAction(analyzer.AnalyzeMarks, SymbolKind.NamedType, SymbolKind.Method);
         });
     }
 
-    private sealed class AnalyzerContext(Compilation compilation)
+    private sealed class AnalyzerContext(Compilation compilation, BaselineFilter baseline)
     {
         public void ReportDeclarations(SemanticModelAnalysisContext context)
         {
@@ -41,12 +42,12 @@ public sealed class PolicyDeclarationAnalyzer : DiagnosticAnalyzer
             var policy = PolicyModel.Create(compilation, symbols, context.CancellationToken);
             if (policy.HasLocalProblems)
             {
-                Report(policy.Vendors, context);
-                Report(policy.Sinks, context);
+                Report(policy.Vendors, context, baseline);
+                Report(policy.Sinks, context, baseline);
             }
         }
 
-        private static void Report<T>(ImmutableArray<T> declarations, SemanticModelAnalysisContext context)
+        private static void Report<T>(ImmutableArray<T> declarations, SemanticModelAnalysisContext context, BaselineFilter baseline)
             where T : PolicyDeclaration
         {
             foreach (var declaration in declarations)
@@ -59,7 +60,7 @@ public sealed class PolicyDeclarationAnalyzer : DiagnosticAnalyzer
 
                 foreach (var problem in declaration.Problems)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.MEC004_InvalidPolicyDeclaration, declaration.Location, problem));
+                    context.ReportDiagnostic(baseline.Apply(Diagnostic.Create(RuleDescriptors.MEC004_InvalidPolicyDeclaration, declaration.Location, problem), context.CancellationToken));
                 }
             }
         }
@@ -95,7 +96,7 @@ public sealed class PolicyDeclarationAnalyzer : DiagnosticAnalyzer
                     ? $"[Vendor] has {what} name; name the vendor, as declared with [assembly: ApprovedVendor(\"...\")], that calls into '{context.Symbol.Name}' send data to"
                     : $"[DataSink] has {what} name; name the sink, as declared with [assembly: ApprovedSink(\"...\")], that '{context.Symbol.Name}' stores data in";
                 var location = reference.GetSyntax(context.CancellationToken).GetLocation();
-                context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.MEC004_InvalidPolicyDeclaration, location, message));
+                context.ReportDiagnostic(baseline.Apply(Diagnostic.Create(RuleDescriptors.MEC004_InvalidPolicyDeclaration, location, message), context.CancellationToken));
             }
         }
 

@@ -19,15 +19,17 @@ public sealed class StorageEgressAnalyzer : FlowRuleAnalyzer
     {
         var violations = flows.Where(f => f.Sink.Kind == SinkKind.Storage && f.Classes.IsProtected() &&
                                           ApprovalJudgement.Remedy(policy, isVendor: false, f.Sink.Target, f.Classes & DataClassExtensions.Protected) is not null).ToList();
-        foreach (var (flow, sources) in ClassifiedFlow.GroupByLocation(violations))
+        foreach (var finding in ClassifiedFlow.GroupByLocation(violations))
         {
+            var flow = finding.First;
             var classes = violations.Where(f => f.Location == flow.Location && f.Sink.Name == flow.Sink.Name)
                 .Aggregate(DataClass.None, (all, f) => all | (f.Classes & DataClassExtensions.Protected));
             report(Diagnostic.Create(
                 RuleDescriptors.MEC003_ClassifiedDataStoredOutsideSink,
                 flow.Location,
                 flow.AdditionalLocations(),
-                sources,
+                finding.WithFingerprint(),
+                finding.Sources,
                 flow.Sink.Target is { } sink ? $"sink '{sink}' by {flow.Sink.Name}" : "unapproved storage by " + flow.Sink.Name,
                 flow.PathDisplay,
                 ApprovalJudgement.Remedy(policy, isVendor: false, flow.Sink.Target, classes)));

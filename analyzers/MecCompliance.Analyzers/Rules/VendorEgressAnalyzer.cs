@@ -20,14 +20,16 @@ public sealed class VendorEgressAnalyzer : FlowRuleAnalyzer
         // Organizational data too needs a vendor approved for it (DESIGN §3).
         var violations = flows.Where(f => f.Sink.Kind == SinkKind.Vendor && f.Classes != DataClass.None &&
                                           ApprovalJudgement.Remedy(policy, isVendor: true, f.Sink.Target, f.Classes) is not null).ToList();
-        foreach (var (flow, sources) in ClassifiedFlow.GroupByLocation(violations))
+        foreach (var finding in ClassifiedFlow.GroupByLocation(violations))
         {
+            var flow = finding.First;
             var classes = violations.Where(f => f.Location == flow.Location && f.Sink.Name == flow.Sink.Name).Aggregate(DataClass.None, (all, f) => all | f.Classes);
             report(Diagnostic.Create(
                 RuleDescriptors.MEC002_ClassifiedDataSentToVendor,
                 flow.Location,
                 flow.AdditionalLocations(),
-                sources,
+                finding.WithFingerprint(),
+                finding.Sources,
                 flow.Sink.Target is { } vendor ? $"vendor '{vendor}' by {flow.Sink.Name}" : "an undeclared vendor by " + flow.Sink.Name,
                 flow.PathDisplay,
                 ApprovalJudgement.Remedy(policy, isVendor: true, flow.Sink.Target, classes)));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using MecCompliance.Analyzers.Baseline;
 using MecCompliance.Analyzers.Policy;
 using MecCompliance.Cli.Report;
 using Microsoft.CodeAnalysis;
@@ -23,8 +24,13 @@ internal sealed class ComplianceReportBuilder(string target, SourcePaths paths, 
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new ReportException($"{project.Name}: Roslyn produced no compilation.");
         var generated = await GeneratedTreesAsync(project, compilation, cancellationToken).ConfigureAwait(false);
-        return await AddAsync(project.Name, compilation, project.AnalyzerOptions, generated, required, cancellationToken).ConfigureAwait(false);
+        return await AddAsync(project.Name, compilation, WithoutBaseline(project.AnalyzerOptions), generated, required, cancellationToken).ConfigureAwait(false);
     }
+
+    // The report applies the baseline itself (to show baselined findings apart, and to write a new one from every
+    // finding), so the rules must not see the file the package's build files hand them.
+    private static AnalyzerOptions WithoutBaseline(AnalyzerOptions options) =>
+        BaselineFile.Find(options) is { } file ? new AnalyzerOptions(options.AdditionalFiles.Remove(file), options.AnalyzerConfigOptionsProvider) : options;
 
     /// <summary>Adds one compilation: its findings, classified members, declarations and flows.</summary>
     /// <param name="generated">Trees the analyzers treat as generated code, left out as they leave them out.</param>
@@ -75,7 +81,7 @@ internal sealed class ComplianceReportBuilder(string target, SourcePaths paths, 
         var flows = new FlowCollector(compilation, symbols, register, paths, generated);
         _flows.AddRange(flows.Collect(mec, cancellationToken));
         _findings.AddRange(mec.Select(d => new Finding(projectName, d.Id, SeverityOf(d.Severity), d.Descriptor.Title.ToString(), d.GetMessage(),
-            d.Descriptor.HelpLinkUri, paths.PointOf(d.Location))));
+            d.Descriptor.HelpLinkUri, paths.PointOf(d.Location), FindingFingerprint.From(d, cancellationToken))));
         return true;
     }
 

@@ -25,11 +25,13 @@ internal static class MecAnalyzers
         RuleDescriptors.MEC006_ClassificationLost,
         RuleDescriptors.MEC007_SinkWithoutEraser,
         RuleDescriptors.MEC008_EraserMissesSink,
+        RuleDescriptors.MEC009_MalformedBaseline,
     ];
 
+    // Not the baseline suppressor: the report applies the baseline itself, so that it can show baselined findings apart.
     private static ImmutableArray<DiagnosticAnalyzer> Create() =>
         Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is { } a && a.Languages.Contains(LanguageNames.CSharp))
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !typeof(DiagnosticSuppressor).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is { } a && a.Languages.Contains(LanguageNames.CSharp))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();

@@ -1,3 +1,5 @@
+using MecCompliance.Analyzers.Baseline;
+
 namespace MecCompliance.Cli.Report;
 
 /// <summary>
@@ -18,8 +20,17 @@ internal sealed record DataMap(
     /// </summary>
     public IReadOnlyList<SinkDataSubjectRequests> DataSubjectRequests { get; init; } = [];
 
-    /// <summary>Findings that fail a build: the report's exit code is 1 when there is any.</summary>
-    public IEnumerable<Finding> Violations => Findings.Where(f => f.Severity == FindingSeverity.Error);
+    /// <summary>Findings that fail a build: the report's exit code is 1 when there is any. A baselined finding does not.</summary>
+    public IEnumerable<Finding> Violations => Findings.Where(f => f.Severity == FindingSeverity.Error && !f.Baselined);
+
+    /// <summary>Findings the baseline accepts: reported apart, suppressed in SARIF, never failing the exit code.</summary>
+    public IEnumerable<Finding> BaselinedFindings => Findings.Where(f => f.Baselined);
+
+    /// <summary>Findings that are not baselined.</summary>
+    public IEnumerable<Finding> OpenFindings => Findings.Where(f => !f.Baselined);
+
+    /// <summary>The baseline that was applied, when the target has one.</summary>
+    public BaselineSummary? Baseline { get; init; }
 
     public bool HasViolations => Violations.Any();
 
@@ -29,9 +40,11 @@ internal sealed record DataMap(
         get
         {
             var errors = Violations.ToList();
+            var baselined = BaselinedFindings.Count();
+            var accepted = baselined == 0 ? string.Empty : $" {baselined} baselined finding(s) are accepted until they are burned down.";
             if (errors.Count == 0)
             {
-                return "compliant: no MecCompliance error, the build passes the policy.";
+                return "compliant: no MecCompliance error, the build passes the policy." + accepted;
             }
 
             var flowRules = new[] { "MEC001", "MEC002", "MEC003", "MEC006" };
@@ -54,7 +67,7 @@ internal sealed record DataMap(
                 parts.Add($"{other} other finding(s) are errors");
             }
 
-            return $"{errors.Count} error(s): {string.Join(", ", parts)}. The build fails until they are fixed or approved.";
+            return $"{errors.Count} error(s): {string.Join(", ", parts)}. The build fails until they are fixed or approved." + accepted;
         }
     }
 
@@ -142,9 +155,6 @@ internal enum FindingSeverity
     Error,
 }
 
-/// <summary>A MecCompliance diagnostic as the build would report it.</summary>
-internal sealed record Finding(string Project, string RuleId, FindingSeverity Severity, string Title, string Message, string HelpUri, SourcePoint Location);
-
 /// <summary>One declared sink as a data subject's requests see it.</summary>
 /// <param name="Declared">The classes the sink is approved for.</param>
 /// <param name="Observed">The classes flows really store in it (approved or not).</param>
@@ -169,3 +179,22 @@ internal sealed record SinkDataSubjectRequests(
 /// <param name="Location">Where it is marked, or <see langword="null"/> for a method of a referenced assembly.</param>
 /// <param name="ReachesSink">False when MEC008 reports that it never reaches the sink's code.</param>
 internal sealed record DataSubjectMethod(string Method, string Assembly, SourcePoint? Location, bool ReachesSink);
+
+/// <summary>A MecCompliance diagnostic as the build would report it.</summary>
+/// <param name="Fingerprint">What identifies it in a baseline (<see cref="FindingFingerprint"/>), as the build's suppressor computes it.</param>
+/// <param name="Baselined">The baseline accepts it: the build reports it as suppressed.</param>
+/// <param name="Justification">The baseline entry's justification, when it has one.</param>
+internal sealed record Finding(
+    string Project,
+    string RuleId,
+    FindingSeverity Severity,
+    string Title,
+    string Message,
+    string HelpUri,
+    SourcePoint Location,
+    FindingFingerprint? Fingerprint = null,
+    bool Baselined = false,
+    string? Justification = null);
+
+/// <summary>The baseline file applied to a report: where it is, how many entries it has, and those no finding matches any more.</summary>
+internal sealed record BaselineSummary(string File, int Entries, IReadOnlyList<BaselineEntry> Stale);

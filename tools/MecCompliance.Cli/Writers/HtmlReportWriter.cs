@@ -30,7 +30,7 @@ internal static class HtmlReportWriter
         w.WriteLine("<h2>Findings</h2>");
         Table(w, ["Rule", "Severity", "Where", "Message"], map.Findings.Select(f => new[]
         {
-            $"<a href=\"{E(f.HelpUri)}\">{E(f.RuleId)}</a>", E(f.Severity.ToString().ToLowerInvariant()), $"<code>{E(f.Location.ToString())}</code>", E(f.Message),
+            $"<a href=\"{E(f.HelpUri)}\">{E(f.RuleId)}</a>", E(f.Severity.ToString().ToLowerInvariant() + (f.Baselined ? " (baselined)" : "")), $"<code>{E(f.Location.ToString())}</code>", E(f.Message),
         }));
 
         w.WriteLine("<h2>Flows of classified data</h2>");

@@ -31,6 +31,7 @@ internal static class JsonReportWriter
                 allowed = map.Flows.Count(f => f.Verdict == Verdict.Allowed),
                 violatingFlows = map.Flows.Count(f => f.Verdict == Verdict.Violation),
                 violations = map.Violations.Count(),
+                baselined = map.BaselinedFindings.Count(),
                 exitCode = map.HasViolations ? 1 : 0,
             },
             projects = map.Projects,
@@ -52,6 +53,14 @@ internal static class JsonReportWriter
             unusedApprovals = map.UnusedApprovals,
             dataSubjectRequests = map.DataSubjectRequests,
             findings = map.Findings,
+            baseline = map.Baseline is { } baseline
+                ? new
+                {
+                    file = baseline.File,
+                    entries = baseline.Entries,
+                    stale = baseline.Stale.Select(e => new { e.Fingerprint, e.Location }),
+                }
+                : null,
         };
         output.WriteLine(JsonSerializer.Serialize(document, Options));
     }

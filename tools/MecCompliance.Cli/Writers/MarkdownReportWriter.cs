@@ -24,7 +24,8 @@ internal static class MarkdownReportWriter
 
         w.WriteLine("## Findings");
         w.WriteLine();
-        if (map.Findings.Count == 0)
+        var open = map.OpenFindings.ToList();
+        if (open.Count == 0)
         {
             w.WriteLine("None.");
         }
@@ -32,11 +33,13 @@ internal static class MarkdownReportWriter
         {
             w.WriteLine("| Rule | Severity | Where | Message |");
             w.WriteLine("|---|---|---|---|");
-            foreach (var finding in map.Findings)
+            foreach (var finding in open)
             {
                 w.WriteLine($"| [{finding.RuleId}]({finding.HelpUri}) | {finding.Severity.ToString().ToLowerInvariant()} | `{finding.Location}` | {Cell(finding.Message)} |");
             }
         }
+
+        WriteBaselined(map, w);
 
         w.WriteLine();
         w.WriteLine("## Flows of classified data");
@@ -172,4 +175,30 @@ internal static class MarkdownReportWriter
     private static string List(IReadOnlyList<string> items) => items.Count == 0 ? "—" : string.Join(", ", items);
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
+    // Baselined findings apart, with their justification: what is accepted for now, and what is left to burn down.
+    private static void WriteBaselined(DataMap map, TextWriter w)
+    {
+        if (map.Baseline is not { } baseline)
+        {
+            return;
+        }
+
+        var baselined = map.BaselinedFindings.ToList();
+        w.WriteLine();
+        w.WriteLine($"## Baselined findings ({baselined.Count})");
+        w.WriteLine();
+        w.WriteLine($"Accepted in `{Path.GetFileName(baseline.File)}` ({baseline.Entries} entries): the build reports them as suppressed. " +
+                    (baseline.Stale.Count == 0 ? "No entry is stale." : $"{baseline.Stale.Count} entr(ies) match no finding any more: remove them (`mec baseline --check` lists them)."));
+        if (baselined.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("| Rule | Where | Message | Justification |");
+            w.WriteLine("|---|---|---|---|");
+            foreach (var finding in baselined)
+            {
+                w.WriteLine($"| [{finding.RuleId}]({finding.HelpUri}) | `{finding.Location}` | {Cell(finding.Message)} | {Cell(finding.Justification ?? "(none yet)")} |");
+            }
+        }
+    }
 }

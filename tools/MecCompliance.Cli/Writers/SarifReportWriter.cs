@@ -30,13 +30,15 @@ internal static class SarifReportWriter
         var results = new JsonArray();
         foreach (var finding in map.Findings)
         {
-            results.Add(new JsonObject
+            var result = new JsonObject
             {
                 ["ruleId"] = finding.RuleId,
                 ["level"] = Level(finding.Severity.ToString()),
                 ["message"] = new JsonObject { ["text"] = finding.Message },
                 ["locations"] = new JsonArray(Location(finding.Location)),
-            });
+            };
+            BaselineInSarif.Annotate(result, finding);
+            results.Add(result);
         }
 
         foreach (var flow in map.Flows.Where(f => f.Verdict != Verdict.Violation))
