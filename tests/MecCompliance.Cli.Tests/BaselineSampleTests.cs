@@ -65,17 +65,17 @@ public sealed class BaselineSampleTests(BaselinedSample sample) : IClassFixture<
     {
         Assert.Equal(0, sample.BaselineExitCode);
         Assert.Null(sample.Baseline.Error);
-        Assert.Equal(["MEC001", "MEC002", "MEC003", "MEC004", "MEC006"], sample.Baseline.Entries.Select(e => e.Fingerprint.Rule).Order());
-        Assert.Contains("5 finding(s) recorded in", sample.BaselineProgress);
+        Assert.Equal(["MEC001", "MEC002", "MEC003", "MEC004", "MEC006", "MEC007"], sample.Baseline.Entries.Select(e => e.Fingerprint.Rule).Order());
+        Assert.Contains("6 finding(s) recorded in", sample.BaselineProgress);
     }
 
     [Fact]
     public void Report_finds_the_baseline_and_shows_every_violation_as_baselined_without_failing()
     {
         Assert.Equal(MecCommand.Compliant, sample.ReportExitCode);
-        Assert.Equal(5, sample.Map.BaselinedFindings.Count());
+        Assert.Equal(6, sample.Map.BaselinedFindings.Count());
         Assert.Empty(sample.Map.Violations);
         Assert.Equal(Path.Combine(sample.Folder, BaselineDocument.FileName), sample.Map.Baseline!.File);
-        Assert.Contains("## Baselined findings (5)", sample.ReportOutput);
+        Assert.Contains("## Baselined findings (6)", sample.ReportOutput);
     }
 }

@@ -237,6 +237,28 @@ public abstract partial class StandardExportTests(SampleReport report)
         Assert.All(used, category => Assert.Contains(category, FidesDefaultUserCategories));
     }
 
+    [Fact]
+    public void Both_exports_carry_each_sinks_erasers_correctors_backup_retention_and_what_is_missing()
+    {
+        Assert.NotEmpty(Map.DataSubjectRequests);
+        using var bom = CycloneDx();
+        var datasets = List(Fides()["dataset"]);
+
+        foreach (var requests in Map.DataSubjectRequests)
+        {
+            var service = Assert.Single(Services(bom), s => s.GetProperty("name").GetString() == requests.Sink);
+            Assert.Equal(requests.Erasers.Select(e => e.Method), Properties(service, "mec:eraser").Select(p => p![..p!.IndexOf(" (", StringComparison.Ordinal)]));
+            Assert.Equal(requests.Correctors.Select(e => e.Method), Properties(service, "mec:corrector").Select(p => p![..p!.IndexOf(" (", StringComparison.Ordinal)]));
+            Assert.Equal(requests.BackupRetentionDays?.ToString(System.Globalization.CultureInfo.InvariantCulture), Property(service, "mec:backupRetentionDays"));
+            Assert.Equal(requests.Missing, Properties(service, "mec:dataSubjectRequestsMissing"));
+
+            var dataset = Assert.Single(datasets, d => (string)d["name"] == requests.Sink);
+            var meta = Dictionary(Dictionary(dataset["meta"])["mec_data_subject_requests"]);
+            Assert.Equal(requests.Erasers.Count, ((List<object>)meta["erasers"]).Count);
+            Assert.Equal(requests.Missing, Strings(meta["missing"]));
+        }
+    }
+
     // The keys of service and serviceData in bom-1.6.schema.json, and its dataFlowDirection enumeration.
     private static readonly string[] ServiceProperties =
         ["bom-ref", "provider", "group", "name", "version", "description", "endpoints", "authenticated", "x-trust-boundary", "trustZone", "data", "licenses", "externalReferences", "services", "releaseNotes", "properties", "tags", "signature"];

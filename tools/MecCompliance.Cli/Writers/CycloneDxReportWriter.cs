@@ -32,7 +32,7 @@ internal static class CycloneDxReportWriter
             ["specVersion"] = SpecVersion,
             ["version"] = 1,
             ["metadata"] = Metadata(map),
-            ["services"] = new JsonArray(DataDestination.Of(map).Select(d => (JsonNode?)Service(d)).ToArray()),
+            ["services"] = new JsonArray(DataDestination.Of(map).Select(d => (JsonNode?)Service(d, map)).ToArray()),
         };
 
         // The serial number is derived from the content (a version 5 UUID), not drawn at random: the same data map
@@ -71,7 +71,7 @@ internal static class CycloneDxReportWriter
         };
     }
 
-    private static JsonObject Service(DataDestination destination)
+    private static JsonObject Service(DataDestination destination, DataMap map)
     {
         var service = new JsonObject
         {
@@ -123,6 +123,12 @@ internal static class CycloneDxReportWriter
             properties.AddRange(party.Problems.Select(p => ("mec:invalidDeclaration", p)));
         }
 
+        if (destination.Kind == SinkKind.Storage &&
+            map.DataSubjectRequests.FirstOrDefault(r => string.Equals(r.Sink, destination.Name, StringComparison.OrdinalIgnoreCase)) is { } requests)
+        {
+            properties.AddRange(DataSubjectRequestProperties(requests));
+        }
+
         properties.Add(("mec:verdict", destination.Verdict switch
         {
             null => "unused",
@@ -158,6 +164,33 @@ internal static class CycloneDxReportWriter
         Verdict.Allowed => $"allowed: {flow.Detail}",
         _ => $"violation {flow.RuleId}: {flow.Detail}",
     };
+
+    // The policy's "Updating or Removing Information" duty for one sink: who erases and corrects, how long backups keep it.
+    private static IEnumerable<(string, string)> DataSubjectRequestProperties(SinkDataSubjectRequests requests)
+    {
+        foreach (var eraser in requests.Erasers)
+        {
+            yield return ("mec:eraser", MethodText(eraser));
+        }
+
+        foreach (var corrector in requests.Correctors)
+        {
+            yield return ("mec:corrector", MethodText(corrector));
+        }
+
+        if (requests.BackupRetentionDays is { } days)
+        {
+            yield return ("mec:backupRetentionDays", days.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        foreach (var missing in requests.Missing)
+        {
+            yield return ("mec:dataSubjectRequestsMissing", missing);
+        }
+    }
+
+    private static string MethodText(DataSubjectMethod method) =>
+        method.Method + (method.Location is { } at ? $" ({at})" : $" ({method.Assembly})") + (method.ReachesSink ? "" : " — never reaches the sink (MEC008)");
 
     private static JsonArray Properties(IEnumerable<(string Name, string Value)> properties) =>
         new(properties.Select(p => (JsonNode?)new JsonObject { ["name"] = p.Name, ["value"] = p.Value }).ToArray());

@@ -177,8 +177,27 @@ internal static class FidesReportWriter
                 ["mec_verdict"] = Judgement(sink),
                 ["mec_approved_for"] = party?.Allowed.ToList() ?? [],
                 ["mec_receives"] = sink.Classes.ToList(),
+                ["mec_data_subject_requests"] = DataSubjectRequests(sink, map),
             },
             ["collections"] = collections.Select(c => c.Value.ToYaml(c.Key)).ToList(),
+        };
+    }
+
+    // The policy's "Updating or Removing Information" duty for the sink, in the dataset's free-form meta.
+    private static OrderedDictionary<string, object?>? DataSubjectRequests(DataDestination sink, DataMap map)
+    {
+        if (map.DataSubjectRequests.FirstOrDefault(r => string.Equals(r.Sink, sink.Name, StringComparison.OrdinalIgnoreCase)) is not { } requests)
+        {
+            return null;
+        }
+
+        static string Text(DataSubjectMethod m) => m.Method + (m.Location is { } at ? $" ({at})" : $" ({m.Assembly})") + (m.ReachesSink ? "" : " (never reaches the sink: MEC008)");
+        return new OrderedDictionary<string, object?>
+        {
+            ["erasers"] = requests.Erasers.Select(Text).ToList(),
+            ["correctors"] = requests.Correctors.Select(Text).ToList(),
+            ["backup_retention_days"] = requests.BackupRetentionDays,
+            ["missing"] = requests.Missing.ToList(),
         };
     }
 
