@@ -83,7 +83,7 @@ public static class Program
             }
         }
 
-        return run.Results.Any(r => r.AnalyzerExceptions.Count > 0) ? 1 : 0;
+        return run.Results.Any(r => r.AnalyzerExceptions.Count > 0) || run.Documents.Any(d => d.AnalyzerExceptions.Count > 0) ? 1 : 0;
 
         static string f(Finding finding, Verdict? verdict) =>
             finding.ToTsv() + "\t" + (verdict is null ? "NEW\t" : (verdict.IsTrue ? "true" : "false") + "\t" + Finding.Clean(verdict.Why));
@@ -300,6 +300,11 @@ public static class Summary
         var shown = all - missing.Values.Sum();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  all flow rules: {shown} of {all}{(all > 0 ? $" ({(double)shown / all:P0})" : "")}"));
         output.WriteLine($"  reported per document but not by the build: {documents.Sum(d => d.Extra.Count)}");
+        foreach (var document in documents.Where(d => d.AnalyzerExceptions.Count > 0))
+        {
+            output.WriteLine($"!!! ANALYZER EXCEPTIONS (AD0001) analysing {Path.GetRelativePath(run.Settings.CorpusRoot, document.FilePath)} alone: {string.Join("; ", document.AnalyzerExceptions)}");
+        }
+
         foreach (var finding in run.MissingPerDocument)
         {
             output.WriteLine($"  MISSING {finding.Location}\t{finding.Rule}\t{Finding.Clean(finding.Message)}");

@@ -131,6 +131,7 @@ public static class SelfCheck
             Expect(failures, throughHelper.Count == 1 && run.MissingPerDocument.SequenceEqual(throughHelper),
                 $"per-document: exactly the finding through the helper is missing (compilation end only), got [{string.Join("; ", run.MissingPerDocument.Select(f => f.ToTsv()))}]");
             Expect(failures, run.Documents.All(d => d.Extra.Count == 0), "per-document: nothing reported alone that the build does not report");
+            Expect(failures, run.Documents.All(d => d.AnalyzerExceptions.Count == 0), "per-document: no analyzer exception");
             Expect(failures, run.Documents.All(d => d.CompilerTime > TimeSpan.Zero && d.AnalyzerWallTime > TimeSpan.Zero), "per-document: both costs measured");
         }
         finally

@@ -10,7 +10,9 @@ namespace MecCompliance.RealCode.Analysis;
 /// <summary>
 /// One document analysed the way an editor's background analysis does it, next to the full build's findings for it.
 /// <paramref name="Missing"/> are the build's flow findings the document analysis did not report (same id, span and
-/// message); <paramref name="Extra"/> the ones it reported that the build did not.
+/// message); <paramref name="Extra"/> the ones it reported that the build did not; <paramref name="AnalyzerExceptions"/>
+/// what threw (AD0001) in the document analysis — a rule that stopped there, so its findings would be missing for a
+/// reason that is not the mode.
 /// </summary>
 public sealed record DocumentComparison(
     string FilePath,
@@ -19,7 +21,8 @@ public sealed record DocumentComparison(
     IReadOnlyList<Diagnostic> Extra,
     TimeSpan CompilerTime,
     TimeSpan AnalyzerTime,
-    TimeSpan AnalyzerWallTime)
+    TimeSpan AnalyzerWallTime,
+    IReadOnlyList<string> AnalyzerExceptions)
 {
     /// <summary>Analyzer time (telemetry) over the compiler's own semantic diagnostics for the document; null when the compiler took no measurable time.</summary>
     public double? Ratio => CompilerTime > TimeSpan.Zero ? AnalyzerTime / CompilerTime : null;
@@ -73,9 +76,10 @@ public static class PerDocumentRun
         // A fresh clone and a fresh CompilationWithAnalyzers per document, as an editor analysing one open file would
         // have after an edit: no analyzer state, no summary, no cached semantic model from the full run.
         var analyzerClone = compilation.Clone();
+        var exceptions = new System.Collections.Concurrent.ConcurrentBag<string>();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions([]),
-            onAnalyzerException: null,
+            (exception, analyzer, _) => exceptions.Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}"),
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false);
@@ -99,7 +103,8 @@ public static class PerDocumentRun
             documentFindings.Where(d => !buildKeys.Contains(Key(d))).ToList(),
             compilerTime,
             analyzerTime,
-            wallTime);
+            wallTime,
+            exceptions.Concat(reported.Where(d => d.Id == "AD0001").Select(d => d.GetMessage(CultureInfo.InvariantCulture))).Distinct(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>What makes two findings the same for the developer: rule, place (file and span) and message.</summary>
