@@ -156,7 +156,7 @@ public static class Harness
             progress.WriteLine($"  {Path.GetRelativePath(settings.CorpusRoot, project.FilePath)}: {compiled.Files} files, {compiled.ClassifiedMembers} classified, {result.CompileErrors} errors, {result.Findings.Count} findings");
             if (settings.PerDocument)
             {
-                var analysed = await PerDocumentRun.RunAsync(compiled.Compilation, analyzers, result.Findings, CancellationToken.None).ConfigureAwait(false);
+                var analysed = await PerDocumentRun.RunAsync(compiled.Compilation, analyzers, result.Findings, settings.RulesOnly, CancellationToken.None).ConfigureAwait(false);
                 documents.AddRange(analysed);
                 progress.WriteLine($"    per document: {analysed.Count} documents, {analysed.Sum(d => d.BuildFindings.Count - d.Missing.Count)} of {analysed.Sum(d => d.BuildFindings.Count)} flow findings appear");
             }

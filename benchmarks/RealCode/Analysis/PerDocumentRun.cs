@@ -42,17 +42,21 @@ public static class PerDocumentRun
         Compilation compilation,
         ImmutableArray<DiagnosticAnalyzer> analyzers,
         IReadOnlyList<Diagnostic> buildFindings,
+        ISet<string> ruleFilter,
         CancellationToken cancellationToken)
     {
+        // The build's findings were cut to the kept rules; the document's are cut the same way, so that an analyzer
+        // kept for one rule does not show its other rule as reported alone only.
+        bool Compared(Diagnostic d) => FlowRules.Contains(d.Id) && (ruleFilter.Count == 0 || ruleFilter.Contains(d.Id));
         var byTree = buildFindings
-            .Where(d => FlowRules.Contains(d.Id) && d.Location.SourceTree is not null)
+            .Where(d => Compared(d) && d.Location.SourceTree is not null)
             .GroupBy(d => d.Location.SourceTree!)
             .OrderBy(g => g.Key.FilePath, StringComparer.Ordinal);
 
         var documents = new List<DocumentComparison>();
         foreach (var group in byTree)
         {
-            documents.Add(await AnalyseAsync(compilation, analyzers, group.Key, group.ToList(), cancellationToken).ConfigureAwait(false));
+            documents.Add(await AnalyseAsync(compilation, analyzers, group.Key, group.ToList(), Compared, cancellationToken).ConfigureAwait(false));
         }
 
         return documents;
@@ -63,6 +67,7 @@ public static class PerDocumentRun
         ImmutableArray<DiagnosticAnalyzer> analyzers,
         SyntaxTree tree,
         IReadOnlyList<Diagnostic> buildFindings,
+        Func<Diagnostic, bool> compared,
         CancellationToken cancellationToken)
     {
         // The compiler's own semantic diagnostics for the document, on a clone: Clone() keeps the syntax trees and the
@@ -93,7 +98,7 @@ public static class PerDocumentRun
             analyzerTime += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false)).ExecutionTime;
         }
 
-        var documentFindings = reported.Where(d => FlowRules.Contains(d.Id) && d.Location.SourceTree == tree).ToList();
+        var documentFindings = reported.Where(d => compared(d) && d.Location.SourceTree == tree).ToList();
         var documentKeys = documentFindings.Select(Key).ToHashSet(StringComparer.Ordinal);
         var buildKeys = buildFindings.Select(Key).ToHashSet(StringComparer.Ordinal);
         return new DocumentComparison(
