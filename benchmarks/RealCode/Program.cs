@@ -11,7 +11,8 @@ namespace MecCompliance.RealCode;
 
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/RealCode -- CORPUS_ROOT [FOLDER ...] [--rules FILE] [--out FILE]
-/// [--rules-only MEC001,MEC006] [--verdicts FILE] [--timing] [--include-tests] [--dotnet-root DIR] [--nuget-packages DIR]</c>
+/// [--rules-only MEC001,MEC006] [--verdicts FILE] [--timing] [--per-document] [--out-missing FILE] [--include-tests]
+/// [--dotnet-root DIR] [--nuget-packages DIR]</c>
 /// or <c>-- --self-check</c>. Findings go to stdout (or --out) as TSV, the summary to stderr.
 /// Exit code 1 when an analyzer threw (AD0001), 2 on a usage error, else 0.
 /// </summary>
@@ -19,7 +20,7 @@ public static class Program
 {
     private static readonly string[] FlowRules = ["MEC001", "MEC002", "MEC003", "MEC006"];
 
-    private static readonly string[] ValueOptions = ["--rules", "--out", "--rules-only", "--verdicts", "--dotnet-root", "--nuget-packages"];
+    private static readonly string[] ValueOptions = ["--rules", "--out", "--rules-only", "--verdicts", "--dotnet-root", "--nuget-packages", "--out-missing"];
 
     public static async Task<int> Main(string[] args)
     {
@@ -31,7 +32,7 @@ public static class Program
         var positional = Positional(args);
         if (positional.Count == 0 || args.Contains("--help"))
         {
-            Console.Error.WriteLine("usage: RealCode CORPUS_ROOT [FOLDER ...] [--rules FILE] [--out FILE] [--rules-only MEC001,MEC006] [--verdicts FILE] [--timing] [--include-tests] [--dotnet-root DIR] [--nuget-packages DIR] | --self-check");
+            Console.Error.WriteLine("usage: RealCode CORPUS_ROOT [FOLDER ...] [--rules FILE] [--out FILE] [--rules-only MEC001,MEC006] [--verdicts FILE] [--timing] [--per-document] [--out-missing FILE] [--include-tests] [--dotnet-root DIR] [--nuget-packages DIR] | --self-check");
             return 2;
         }
 
@@ -42,7 +43,8 @@ public static class Program
             (Option(args, "--rules-only") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
             args.Contains("--include-tests"),
             Option(args, "--dotnet-root") ?? ReferenceResolver.DefaultDotnetRoot(),
-            Option(args, "--nuget-packages") ?? ReferenceResolver.DefaultNuGetPackages());
+            Option(args, "--nuget-packages") ?? ReferenceResolver.DefaultNuGetPackages(),
+            args.Contains("--per-document"));
         var run = await Harness.RunAsync(settings, Console.Error).ConfigureAwait(false);
 
         var verdicts = Option(args, "--verdicts") is { } verdictFile ? VerdictBook.Load(verdictFile) : null;
@@ -72,7 +74,16 @@ public static class Program
             Summary.WriteComparison(comparison, Console.Error);
         }
 
-        return run.Results.Any(r => r.AnalyzerExceptions.Count > 0) ? 1 : 0;
+        if (settings.PerDocument)
+        {
+            Summary.WritePerDocument(run, Console.Error);
+            if (Option(args, "--out-missing") is { } missingFile)
+            {
+                File.WriteAllLines(missingFile, run.MissingPerDocument.Select(f => f.ToTsv()));
+            }
+        }
+
+        return run.Results.Any(r => r.AnalyzerExceptions.Count > 0) || run.Documents.Any(d => d.AnalyzerExceptions.Count > 0) ? 1 : 0;
 
         static string f(Finding finding, Verdict? verdict) =>
             finding.ToTsv() + "\t" + (verdict is null ? "NEW\t" : (verdict.IsTrue ? "true" : "false") + "\t" + Finding.Clean(verdict.Why));
@@ -111,10 +122,20 @@ public sealed record HarnessSettings(
     ISet<string> RulesOnly,
     bool IncludeTests,
     string DotnetRoot,
-    string NuGetPackages);
+    string NuGetPackages,
+    bool PerDocument = false);
 
-/// <summary>One run over a corpus: every project's result and the findings of all of them, sorted.</summary>
-public sealed record HarnessRun(HarnessSettings Settings, IReadOnlyList<ProjectResult> Results, IReadOnlyList<Finding> Findings, int AnalyzerCount);
+/// <summary>
+/// One run over a corpus: every project's result and the findings of all of them, sorted; with --per-document, each
+/// document holding a flow finding analysed alone, and the build's flow findings that analysis did not report (sorted).
+/// </summary>
+public sealed record HarnessRun(
+    HarnessSettings Settings,
+    IReadOnlyList<ProjectResult> Results,
+    IReadOnlyList<Finding> Findings,
+    int AnalyzerCount,
+    IReadOnlyList<DocumentComparison> Documents,
+    IReadOnlyList<Finding> MissingPerDocument);
 
 public static class Harness
 {
@@ -126,12 +147,19 @@ public static class Harness
         var projects = CorpusProject.Discover(settings.Folders.Select(f => Path.GetFullPath(Path.Combine(settings.CorpusRoot, f))), settings.IncludeTests);
 
         var results = new List<ProjectResult>();
+        var documents = new List<DocumentComparison>();
         foreach (var project in projects)
         {
             var compiled = compiler.Compile(project, projects.ToList());
             var result = await AnalyzerRun.RunAsync(compiled, analyzers, settings.RulesOnly).ConfigureAwait(false);
             results.Add(result);
             progress.WriteLine($"  {Path.GetRelativePath(settings.CorpusRoot, project.FilePath)}: {compiled.Files} files, {compiled.ClassifiedMembers} classified, {result.CompileErrors} errors, {result.Findings.Count} findings");
+            if (settings.PerDocument)
+            {
+                var analysed = await PerDocumentRun.RunAsync(compiled.Compilation, analyzers, result.Findings, settings.RulesOnly, CancellationToken.None).ConfigureAwait(false);
+                documents.AddRange(analysed);
+                progress.WriteLine($"    per document: {analysed.Count} documents, {analysed.Sum(d => d.BuildFindings.Count - d.Missing.Count)} of {analysed.Sum(d => d.BuildFindings.Count)} flow findings appear");
+            }
         }
 
         var fileLines = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -151,7 +179,9 @@ public static class Harness
             .Select(d => Finding.From(d, settings.CorpusRoot, LinesOf))
             .ToList();
         findings.Sort(Finding.Compare);
-        return new HarnessRun(settings, results, findings, analyzers.Length);
+        var missing = documents.SelectMany(d => d.Missing).Select(d => Finding.From(d, settings.CorpusRoot, LinesOf)).ToList();
+        missing.Sort(Finding.Compare);
+        return new HarnessRun(settings, results, findings, analyzers.Length, documents, missing);
     }
 
     /// <summary>Every analyzer the analyzer assembly ships (found by reflection), or those that report one of the kept rules.</summary>
@@ -248,6 +278,53 @@ public static class Summary
             output.WriteLine($"  {cause.Count(),4}  {cause.Key}  ({string.Join(", ", cause.GroupBy(c => c.Finding.Rule).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))})");
         }
     }
+
+    /// <summary>
+    /// How many of the build's flow findings an editor shows for the open file, which it does not, and what analysing
+    /// one document costs against the compiler's own diagnostics for it.
+    /// </summary>
+    public static void WritePerDocument(HarnessRun run, TextWriter output)
+    {
+        var documents = run.Documents;
+        output.WriteLine();
+        output.WriteLine($"Per document (as an editor's background analysis: GetAnalyzerSemanticDiagnosticsAsync on a fresh CompilationWithAnalyzers, no compilation-end action), {documents.Count} documents with a flow finding:");
+        var build = documents.SelectMany(d => d.BuildFindings).GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var missing = documents.SelectMany(d => d.Missing).GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        foreach (var rule in PerDocumentRun.FlowRules.OrderBy(r => r, StringComparer.Ordinal))
+        {
+            var total = build.GetValueOrDefault(rule);
+            output.WriteLine($"  {rule}: {total - missing.GetValueOrDefault(rule)} of {total} flow findings of a full build also appear when their file is analysed alone");
+        }
+
+        var all = build.Values.Sum();
+        var shown = all - missing.Values.Sum();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  all flow rules: {shown} of {all}{(all > 0 ? $" ({(double)shown / all:P0})" : "")}"));
+        output.WriteLine($"  reported per document but not by the build: {documents.Sum(d => d.Extra.Count)}");
+        foreach (var document in documents.Where(d => d.AnalyzerExceptions.Count > 0))
+        {
+            output.WriteLine($"!!! ANALYZER EXCEPTIONS (AD0001) analysing {Path.GetRelativePath(run.Settings.CorpusRoot, document.FilePath)} alone: {string.Join("; ", document.AnalyzerExceptions)}");
+        }
+
+        foreach (var finding in run.MissingPerDocument)
+        {
+            output.WriteLine($"  MISSING {finding.Location}\t{finding.Rule}\t{Finding.Clean(finding.Message)}");
+        }
+
+        var ratios = documents.Select(d => d.Ratio).OfType<double>().Order().ToList();
+        var compiler = documents.Select(d => d.CompilerTime.TotalMilliseconds).Order().ToList();
+        var analyzers = documents.Select(d => d.AnalyzerTime.TotalMilliseconds).Order().ToList();
+        var wall = documents.Select(d => d.AnalyzerWallTime.TotalMilliseconds).Order().ToList();
+        output.WriteLine("  cost per document (compiler = SemanticModel.GetDiagnostics on a fresh Clone(); analyzers = telemetry ExecutionTime; analysis wall = the whole GetAnalyzerSemanticDiagnosticsAsync, binding included):");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {"",-22} {"median",10} {"p95",10}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {"compiler ms",-22} {Percentile(compiler, 0.5),10:F1} {Percentile(compiler, 0.95),10:F1}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {"analyzers ms",-22} {Percentile(analyzers, 0.5),10:F1} {Percentile(analyzers, 0.95),10:F1}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {"analysis wall ms",-22} {Percentile(wall, 0.5),10:F1} {Percentile(wall, 0.95),10:F1}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {"analyzers / compiler",-22} {Percentile(ratios, 0.5),10:F2} {Percentile(ratios, 0.95),10:F2}"));
+    }
+
+    /// <summary>Nearest-rank percentile of sorted values; NaN for none.</summary>
+    public static double Percentile(IReadOnlyList<double> sorted, double fraction) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     private static void WriteTiming(IReadOnlyList<ProjectResult> results, TextWriter output)
     {

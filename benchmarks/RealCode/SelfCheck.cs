@@ -52,7 +52,95 @@ public static class SelfCheck
         <Project Sdk="Microsoft.NET.Sdk"><ItemGroup><ProjectReference Include="..\Desk\Desk.csproj" /></ItemGroup></Project>
         """;
 
+    private const string EditorProject = """
+        <Project Sdk="Microsoft.NET.Sdk.Web">
+        </Project>
+        """;
+
+    // Line 8 logs the e-mail inside its own method (a per-method finding, shown while typing); line 13 hands it to a
+    // helper that logs it (a finding the engine reports today only at compilation end, which an editor does not run).
+    private const string Notices = """
+        namespace Editor;
+
+        public sealed class Notices(ILogger<Notices> logger)
+        {
+            public string Email { get; set; } = "";
+
+            public void Direct()
+            {
+                logger.LogInformation("Sending to {Email}", Email);
+            }
+
+            public void ThroughHelper()
+            {
+                Record(Email);
+            }
+
+            private void Record(string text)
+            {
+                logger.LogInformation("Recorded {Text}", text);
+            }
+        }
+        """;
+
     public static async Task<int> RunAsync()
+    {
+        var failures = new List<string>();
+        await CheckHarnessAsync(failures).ConfigureAwait(false);
+        await CheckPerDocumentAsync(failures).ConfigureAwait(false);
+        foreach (var failure in failures)
+        {
+            Console.Error.WriteLine("self-check FAILED: " + failure);
+        }
+
+        Console.Error.WriteLine(failures.Count == 0 ? "self-check passed" : $"self-check: {failures.Count} failed");
+        return failures.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// --per-document on a one-file corpus: the finding inside a method must appear when the file is analysed alone,
+    /// the one through a helper must be listed as missing (while the engine reports it only at compilation end).
+    /// </summary>
+    private static async Task CheckPerDocumentAsync(List<string> failures)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "mec-realcode-selfcheck-perdoc-" + Environment.ProcessId);
+        try
+        {
+            Write(root, "Editor/Editor.csproj", EditorProject);
+            Write(root, "Editor/Notices.cs", Notices);
+            Write(root, "Editor/Program.cs", "var app = WebApplication.Create(args);\napp.Run();\n");
+            var settings = new HarnessSettings(
+                root,
+                ["."],
+                ClassificationRules.Parse(["^Email$ PersonalData"]),
+                new HashSet<string>(StringComparer.Ordinal),
+                IncludeTests: false,
+                ReferenceResolver.DefaultDotnetRoot(),
+                ReferenceResolver.DefaultNuGetPackages(),
+                PerDocument: true);
+            var run = await Harness.RunAsync(settings, TextWriter.Null).ConfigureAwait(false);
+            var logged = run.Findings.Where(f => f.Rule == "MEC001").ToList();
+            var direct = logged.Where(f => f.Line == 9).ToList();
+            var throughHelper = logged.Where(f => f.Line != 9).ToList();
+            Expect(failures, run.Results.Sum(r => r.CompileErrors) == 0, $"per-document corpus: no compile errors, got {string.Join(", ", run.Results.SelectMany(r => r.ErrorsById).Select(p => p.Key + " " + p.Value))}");
+            Expect(failures, direct.Count == 1 && throughHelper.Count == 1,
+                $"per-document corpus: the build reports one MEC001 at Editor/Notices.cs:9 and one through the helper, got [{string.Join("; ", logged.Select(f => f.ToTsv()))}]");
+            Expect(failures, run.Documents.Count == 1 && run.Documents[0].BuildFindings.Count == logged.Count, $"per-document: the one file analysed alone with the build's {logged.Count} flow findings, got {run.Documents.Count} documents");
+            Expect(failures, direct.Count == 1 && !run.MissingPerDocument.Contains(direct[0]),
+                "per-document: the finding inside its method appears when its file is analysed alone");
+            Expect(failures, throughHelper.Count == 1 && run.MissingPerDocument.SequenceEqual(throughHelper),
+                $"per-document: exactly the finding through the helper is missing (compilation end only), got [{string.Join("; ", run.MissingPerDocument.Select(f => f.ToTsv()))}]");
+            Expect(failures, run.Documents.All(d => d.Extra.Count == 0), "per-document: nothing reported alone that the build does not report");
+            Expect(failures, run.Documents.All(d => d.AnalyzerExceptions.Count == 0), "per-document: no analyzer exception");
+            Expect(failures, run.Documents.All(d => d.CompilerTime > TimeSpan.Zero && d.AnalyzerWallTime > TimeSpan.Zero), "per-document: both costs measured");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static async Task CheckHarnessAsync(List<string> failures)
     {
         var root = Path.Combine(Path.GetTempPath(), "mec-realcode-selfcheck-" + Environment.ProcessId);
         try
@@ -82,7 +170,6 @@ public static class SelfCheck
             var run = await Harness.RunAsync(settings, TextWriter.Null).ConfigureAwait(false);
             var comparison = VerdictBook.Load(Path.Combine(root, "verdicts.tsv")).Compare(run.Findings);
 
-            var failures = new List<string>();
             Expect(failures, run.Results.Count == 2, $"two projects (test project skipped), got {run.Results.Count}");
             Expect(failures, run.Results.Count > 0 && run.Results[0].Compiled.Project.Name == "Shared", "the referenced project compiled first");
             Expect(failures, run.Results.Sum(r => r.CompileErrors) == 0, $"no compile errors, got {string.Join(", ", run.Results.SelectMany(r => r.ErrorsById).Select(p => p.Key + " " + p.Value))}");
@@ -95,14 +182,6 @@ public static class SelfCheck
             Expect(failures, comparison.Judged.Count(j => j.Verdict is { IsTrue: true }) == 1, "the finding matched its verdict");
             Expect(failures, comparison.Gone.Count == 2 && comparison.Gone.All(v => !v.IsTrue), "two false verdicts gone (the moved duplicate and the vanished one)");
             Expect(failures, comparison.Precision("MEC001").Precision == 1.0, "MEC001 precision 1.0");
-
-            foreach (var failure in failures)
-            {
-                Console.Error.WriteLine("self-check FAILED: " + failure);
-            }
-
-            Console.Error.WriteLine(failures.Count == 0 ? "self-check passed" : $"self-check: {failures.Count} failed");
-            return failures.Count == 0 ? 0 : 1;
         }
         finally
         {
