@@ -112,24 +112,7 @@ internal sealed class DataSubjectMark
                 continue;
             }
 
-            var pending = new Stack<INamespaceOrTypeSymbol>();
-            pending.Push(assembly.GlobalNamespace);
-            while (pending.Count > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                foreach (var member in pending.Pop().GetMembers())
-                {
-                    switch (member)
-                    {
-                        case INamespaceOrTypeSymbol container:
-                            pending.Push(container);
-                            break;
-                        case IMethodSymbol method:
-                            marks.AddRange(On(method));
-                            break;
-                    }
-                }
-            }
+            marks.AddRange(In(assembly, cancellationToken));
         }
 
         return marks.ToImmutable();
@@ -138,5 +121,32 @@ internal sealed class DataSubjectMark
     private sealed class ReferencedMarks(ImmutableArray<DataSubjectMark> marks)
     {
         public ImmutableArray<DataSubjectMark> Marks { get; } = marks;
+    }
+
+    /// <summary>Every mark on a method of <paramref name="assembly"/>, its nested types included.</summary>
+    public static IEnumerable<DataSubjectMark> In(IAssemblySymbol assembly, CancellationToken cancellationToken)
+    {
+        var pending = new Stack<INamespaceOrTypeSymbol>();
+        pending.Push(assembly.GlobalNamespace);
+        while (pending.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var member in pending.Pop().GetMembers())
+            {
+                switch (member)
+                {
+                    case INamespaceOrTypeSymbol container:
+                        pending.Push(container);
+                        break;
+                    case IMethodSymbol method:
+                        foreach (var mark in On(method))
+                        {
+                            yield return mark;
+                        }
+
+                        break;
+                }
+            }
+        }
     }
 }

@@ -14,26 +14,8 @@ internal static class DataSubjectMethodCatalog
     {
         var methods = new List<MarkedMethod>();
         var project = compilation.AssemblyName ?? "";
-        var pending = new Stack<INamespaceOrTypeSymbol>();
-        pending.Push(compilation.Assembly.GlobalNamespace);
-        while (pending.Count > 0)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var member in pending.Pop().GetMembers())
-            {
-                switch (member)
-                {
-                    case INamespaceOrTypeSymbol container:
-                        pending.Push(container);
-                        break;
-                    case IMethodSymbol method:
-                        methods.AddRange(DataSubjectMark.On(method).Where(m => m.HasSinkName)
-                            .Select(m => From(m, project, paths.PointOf(m.GetLocation(cancellationToken)))));
-                        break;
-                }
-            }
-        }
-
+        methods.AddRange(DataSubjectMark.In(compilation.Assembly, cancellationToken).Where(m => m.HasSinkName)
+            .Select(m => From(m, project, paths.PointOf(m.GetLocation(cancellationToken)))));
         methods.AddRange(DataSubjectMark.InReferences(compilation, cancellationToken).Where(m => m.HasSinkName)
             .Select(m => From(m, m.Method.ContainingAssembly?.Name ?? "", location: null)));
         return methods;
