@@ -380,4 +380,108 @@ public sealed class MEC006ClassificationLossTests
             """,
             Lost(0, "Resp.Note", source: "Member.Email (PersonalData)"));
     }
+
+    private const string ScimCore = """
+        namespace Core
+        {
+            public class OrgUserDetails
+            {
+                public System.Guid Id { get; set; }
+                public string ExternalId { get; set; } = "";
+                [MecCompliance.PersonalData] public string Email { get; set; } = "";
+            }
+
+            public interface IOrgUserRepository
+            {
+                System.Threading.Tasks.Task<System.Collections.Generic.ICollection<OrgUserDetails>> GetManyAsync(System.Guid org);
+            }
+        }
+        """;
+
+    private const string ScimApi = """
+        class EmailModel
+        {
+            public EmailModel(string email) { Value = email; }
+            public string Value { get; set; }
+        }
+
+        class UserResponse
+        {
+            public UserResponse(Core.OrgUserDetails u)
+            {
+                Id = u.Id;
+                Emails = new List<EmailModel> { new EmailModel({|#9:u.Email|}) };
+            }
+
+            public System.Guid Id { get; set; }
+            public List<EmailModel> Emails { get; set; }
+        }
+
+        class ListResponse<T>
+        {
+            public List<T> Resources { get; set; } = new();
+            public int Total { get; set; }
+        }
+
+        class UsersQuery
+        {
+            public async Task<(IEnumerable<Core.OrgUserDetails> userList, int total)> GetAsync(Core.IOrgUserRepository repo, System.Guid org)
+            {
+                var userList = new List<Core.OrgUserDetails>();
+                var orgUsers = await repo.GetManyAsync(org);
+                userList = orgUsers.OrderBy(ou => ou.Email).Skip(1).Take(10).ToList();
+                return (userList, orgUsers.Count);
+            }
+        }
+
+        """;
+
+    [Fact]
+    public async Task Classified_member_of_an_element_a_repository_returned_is_reported_where_a_constructor_stores_it()
+    {
+        // The element comes from a call without a body, but Email is classified by declaration: whatever the object
+        // came from, the constructor stores the e-mail into an unclassified member.
+        await Verify.VerifyWithLibraryAsync(ScimCore, Usings + "using System.Linq;\nusing System.Threading.Tasks;\n" + ScimApi + """
+            class UsersController
+            {
+                async Task<ListResponse<UserResponse>> Get(UsersQuery q, Core.IOrgUserRepository repo, System.Guid org)
+                {
+                    var result = await q.GetAsync(repo, org);
+                    return new ListResponse<UserResponse>
+                    {
+                        Resources = result.userList.Select(u => new UserResponse({|#0:u|})).ToList(),
+                    };
+                }
+            }
+            """,
+            Lost(9, "EmailModel.Value", source: "OrgUserDetails.Email (PersonalData)", path: " through new EmailModel(string)"),
+            Lost(0, "EmailModel.Value", source: "OrgUserDetails.Email (PersonalData)", path: " through new UserResponse(OrgUserDetails) and new EmailModel(string)"));
+    }
+
+    [Fact]
+    public async Task Unclassified_members_of_an_element_a_repository_returned_are_not_reported_through_a_constructor()
+    {
+        await Verify.VerifyWithLibraryAsync(ScimCore, Usings + "using System.Linq;\nusing System.Threading.Tasks;\n" + """
+            class IdResponse
+            {
+                public IdResponse(Core.OrgUserDetails u) { Id = u.Id; ExternalId = u.ExternalId; }
+                public System.Guid Id { get; set; }
+                public string ExternalId { get; set; }
+            }
+
+            class ListResponse<T>
+            {
+                public List<T> Resources { get; set; } = new();
+            }
+
+            class UsersController
+            {
+                async Task<ListResponse<IdResponse>> Get(Core.IOrgUserRepository repo, System.Guid org)
+                {
+                    var users = await repo.GetManyAsync(org);
+                    return new ListResponse<IdResponse> { Resources = users.OrderBy(u => u.Email).Select(u => new IdResponse(u)).ToList() };
+                }
+            }
+            """);
+    }
 }
