@@ -317,7 +317,7 @@ internal sealed class InterproceduralSolver
             _cancellationToken.ThrowIfCancellationRequested();
             var entry = work.Dequeue();
             var flow = entry.Flow!;
-            if (flow.Returns.Labels.Any(l => l is SourceLabel or CallResultLabel or ProjectedLabel { Inner: CallResultLabel }))
+            if (flow.Returns.Labels.Any(l => l is SourceLabel or CallResultLabel or ProjectedLabel { Inner: CallResultLabel } or SlottedLabel { HoldsCallResult: true }))
             {
                 MarkReturnsLabels(entry.Owner);
             }
@@ -521,6 +521,13 @@ internal sealed class InterproceduralSolver
                     ResolveCall(result.Site, resolution, prefix, visiting);
                     visiting.Remove(result.Site);
                     break;
+                case SlottedLabel slotted:
+                {
+                    var inner = new Resolution();
+                    Resolve(LabelSet.Of(slotted.Inner), inner, prefix, visiting);
+                    resolution.AddIn(inner, slotted.Slot);
+                    break;
+                }
                 case ProjectedLabel projected:
                 {
                     var whole = new Resolution();

@@ -484,4 +484,112 @@ public sealed class MEC006ClassificationLossTests
             }
             """);
     }
+
+    private const string CipherCore = """
+        namespace Core
+        {
+            public class Cipher
+            {
+                public System.Guid Id { get; set; }
+                public int Type { get; set; }
+                public string Data { get; set; } = "";
+            }
+
+            public class CipherNoteData
+            {
+                public string Notes { get; set; } = "";
+            }
+
+            public class CipherLoginData
+            {
+                public string Name { get; set; } = "";
+                [MecCompliance.PersonalData] public string Username { get; set; } = "";
+            }
+        }
+        """;
+
+    private const string CipherApi = """
+        class CipherRequest
+        {
+            [PersonalData] public string Username { get; set; } = "";
+            public string Name { get; set; } = "";
+            public string Notes { get; set; } = "";
+
+            public Core.Cipher ToOrganizationCipher() => ToCipher(new Core.Cipher { Type = 1 });
+
+            public Core.Cipher ToCipher(Core.Cipher existing)
+            {
+                switch (existing.Type)
+                {
+                    case 1:
+                        existing.Data = System.Text.Json.JsonSerializer.Serialize(ToLoginData());
+                        break;
+                    default:
+                        existing.Data = Notes;
+                        break;
+                }
+
+                return existing;
+            }
+
+            public Core.Cipher ToNoteCipher(Core.Cipher existing)
+            {
+                existing.Data = System.Text.Json.JsonSerializer.Serialize(new Core.CipherNoteData { Notes = Notes });
+                return existing;
+            }
+
+            private Core.CipherLoginData ToLoginData() => new Core.CipherLoginData { Name = Name, Username = Username };
+        }
+
+        class CipherMini
+        {
+            public CipherMini(Core.Cipher c)
+            {
+                Id = c.Id;
+                Data = c.Data;
+
+                // Parsed back, each member is only what was in that member: the login's name is not its username.
+                var login = System.Text.Json.JsonSerializer.Deserialize<Core.CipherLoginData>(c.Data);
+                Title = login!.Name;
+            }
+
+            public System.Guid Id { get; set; }
+            public string Data { get; set; }
+            public string Title { get; set; }
+        }
+
+        """;
+
+    // The JSON of an object is text made of all its members: it carries their classified data as text, which an
+    // unclassified member holding it loses (an object of that type would keep it by its members' declarations).
+    [Fact]
+    public async Task Json_of_classified_request_data_in_a_library_object_member_is_reported_where_a_constructor_copies_it()
+    {
+        await Verify.VerifyWithLibraryAsync(CipherCore, Usings + CipherApi + """
+            class CiphersController
+            {
+                CipherMini Post(CipherRequest model)
+                {
+                    var cipher = model.ToOrganizationCipher();
+                    return new CipherMini({|#0:cipher|});
+                }
+            }
+            """,
+            Lost(0, "CipherMini.Data", source: "CipherLoginData object (PersonalData)", path: " through ToOrganizationCipher() and ToCipher(Cipher) and new CipherMini(Cipher)"));
+    }
+
+    [Fact]
+    public async Task Json_of_unclassified_request_data_in_a_library_object_member_is_not_reported_where_a_constructor_copies_it()
+    {
+        await Verify.VerifyWithLibraryAsync(CipherCore, Usings + CipherApi + """
+            class CiphersController
+            {
+                CipherMini Post(CipherRequest model)
+                {
+                    var cipher = model.ToNoteCipher(new Core.Cipher());
+                    return new CipherMini(cipher);
+                }
+            }
+            """);
+    }
 }
