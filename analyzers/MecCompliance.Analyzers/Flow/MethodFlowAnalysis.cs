@@ -678,6 +678,10 @@ internal sealed partial class MethodFlowAnalysis
             : LabelSet.Of(new SourceLabel(classes, member, reference.Syntax.GetLocation(), isWholeObject: false));
     }
 
+    /// <summary>The type a method returns, through a task.</summary>
+    private static ITypeSymbol DataResult(ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task ? task.TypeArguments[0] : type;
+
     /// <summary>Whole-object labels as the data of the text made of those objects.</summary>
     private static LabelSet AsText(LabelSet labels) =>
         labels.IsEmpty
@@ -808,7 +812,16 @@ internal sealed partial class MethodFlowAnalysis
 
         // A method without a model returns something made with its inputs, not the inputs: the result as a whole
         // carries them, a member read from it does not.
-        return labels.IsEmpty || LibraryModels.IsModelled(method) ? labels : InSlot(labels, MemberSlot.Somewhere);
+        if (labels.IsEmpty || LibraryModels.IsModelled(method))
+        {
+            return labels;
+        }
+
+        // Except a copy of its receiver (Clone(), a builder returning itself): the receiver's data stays where it was.
+        var returned = DataResult(method.ReturnType);
+        return instance?.Type is { } own && SymbolEqualityComparer.Default.Equals(returned, own)
+            ? receiver.Union(InSlot(labels, MemberSlot.Somewhere))
+            : InSlot(labels, MemberSlot.Somewhere);
     }
 
     /// <summary>

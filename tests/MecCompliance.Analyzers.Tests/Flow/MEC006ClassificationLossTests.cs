@@ -493,6 +493,8 @@ public sealed class MEC006ClassificationLossTests
                 public System.Guid Id { get; set; }
                 public int Type { get; set; }
                 public string Data { get; set; } = "";
+
+                public Cipher Clone() => (Cipher)MemberwiseClone();
             }
 
             public class CipherNoteData
@@ -573,9 +575,17 @@ public sealed class MEC006ClassificationLossTests
                     var cipher = model.ToOrganizationCipher();
                     return new CipherMini({|#0:cipher|});
                 }
+
+                CipherMini PutAdmin(CipherRequest model)
+                {
+                    // A clone is the cipher again: its Data is still the JSON.
+                    var clone = model.ToCipher(new Core.Cipher { Type = 1 }).Clone();
+                    return new CipherMini({|#1:clone|});
+                }
             }
             """,
-            Lost(0, "CipherMini.Data", source: "CipherLoginData object (PersonalData)", path: " through ToOrganizationCipher() and ToCipher(Cipher) and new CipherMini(Cipher)"));
+            Lost(0, "CipherMini.Data", source: "CipherLoginData object (PersonalData)", path: " through ToOrganizationCipher() and ToCipher(Cipher) and new CipherMini(Cipher)"),
+            Lost(1, "CipherMini.Data", source: "CipherLoginData object (PersonalData)", path: " through ToCipher(Cipher) and new CipherMini(Cipher)"));
     }
 
     [Fact]
