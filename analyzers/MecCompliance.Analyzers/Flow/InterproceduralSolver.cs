@@ -448,7 +448,7 @@ internal sealed class InterproceduralSolver
         // is reported at the call. Where the caller only passes on its own parameter (or a member of it), its callers
         // report it.
         if (!IsPassedOnParameter(site.Arguments[parameterSink.Ordinal]) &&
-            _session.DeclaredClasses(parameterSink.Member) is var declared && declared != DataClass.None)
+            _session.DeclaredClasses(parameterSink.Member) is var declared && (declared & ~parameterSink.Sink.Sanctioned) != DataClass.None)
         {
             member.AddSource(
                 new SourceLabel(declared, parameterSink.Member, site.ArgumentLocation(parameterSink.Ordinal), isWholeObject: false),
