@@ -241,6 +241,7 @@ internal sealed class InterproceduralSolver
 
         var work = new Queue<MethodEntry>(_entries.Values.Where(e => e.IsAnalyzed));
         var returnsLabels = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var sendsDeclaredMembers = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
 
         void Analyze(MethodEntry entry)
         {
@@ -276,14 +277,54 @@ internal sealed class InterproceduralSolver
             }
         }
 
+        // A method that sends a member of its parameter classified by declaration somewhere (a log, an unclassified
+        // member, a call) has a finding at each caller that obtains the object itself, whatever the object carries
+        // there: those callers need analysing even when nothing labelled reaches them. A caller already analysed is
+        // looked at again, since passing its own parameter on makes it such a method too.
+        void MarkSendsDeclaredMembers(ISymbol method)
+        {
+            if (!sendsDeclaredMembers.Add(method))
+            {
+                return;
+            }
+
+            if (deferredCallers.TryGetValue(method, out var callers))
+            {
+                foreach (var caller in callers)
+                {
+                    if (caller.IsAnalyzed)
+                    {
+                        work.Enqueue(caller);
+                    }
+                    else
+                    {
+                        Analyze(caller);
+                    }
+                }
+            }
+
+            if (_bases.TryGetValue(method, out var bases))
+            {
+                foreach (var baseMethod in bases)
+                {
+                    MarkSendsDeclaredMembers(baseMethod);
+                }
+            }
+        }
+
         while (work.Count > 0)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var entry = work.Dequeue();
             var flow = entry.Flow!;
-            if (flow.Returns.Labels.Any(l => l is SourceLabel or CallResultLabel or ProjectedLabel { Inner: CallResultLabel }))
+            if (flow.Returns.Labels.Any(l => l is SourceLabel or CallResultLabel or ProjectedLabel { Inner: CallResultLabel } or SlottedLabel { HoldsCallResult: true }))
             {
                 MarkReturnsLabels(entry.Owner);
+            }
+
+            if (!sendsDeclaredMembers.Contains(entry.Owner) && SendsDeclaredMembers(flow, sendsDeclaredMembers))
+            {
+                MarkSendsDeclaredMembers(entry.Owner);
             }
 
             foreach (var site in flow.Calls)
@@ -347,6 +388,49 @@ internal sealed class InterproceduralSolver
         return changed;
     }
 
+    /// <summary>
+    /// Whether <paramref name="flow"/> sends a member of one of its parameters classified by declaration to a sink or
+    /// into a call, or passes a parameter to a method in <paramref name="senders"/> (which may do so with it).
+    /// </summary>
+    private bool SendsDeclaredMembers(MethodFlow flow, HashSet<ISymbol> senders)
+    {
+        foreach (var sink in flow.Sinks)
+        {
+            if (HoldsDeclaredMemberOfParameter(sink.Labels))
+            {
+                return true;
+            }
+        }
+
+        foreach (var site in flow.Calls)
+        {
+            var callsSender = senders.Contains(site.Callee) || Targets(site).Any(t => senders.Contains(t.Owner));
+            foreach (var argument in site.Arguments)
+            {
+                if (HoldsDeclaredMemberOfParameter(argument) ||
+                    (callsSender && argument.Labels.Any(l => l is ParameterLabel or ProjectedLabel { Inner: ParameterLabel })))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool HoldsDeclaredMemberOfParameter(LabelSet labels)
+    {
+        foreach (var label in labels.Labels)
+        {
+            if (label is ProjectedLabel { Inner: ParameterLabel } projected && _session.DeclaredClasses(projected.Member) != DataClass.None)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>What the argument a parameter sink reads carries there: the whole argument, or the member the callee reads of it.</summary>
     private Resolution ArgumentAt(CallSite site, ParameterSink parameterSink)
     {
@@ -358,8 +442,24 @@ internal sealed class InterproceduralSolver
 
         var member = new Resolution();
         member.AddMemberOf(argument, parameterSink.Member);
+
+        // A member classified by declaration is that data whatever the object came from (a repository, a query over
+        // what a call without a model returned): where the object is obtained, the flow the callee makes of that member
+        // is reported at the call. Where the caller only passes on its own parameter (or a member of it), its callers
+        // report it.
+        if (!IsPassedOnParameter(site.Arguments[parameterSink.Ordinal]) &&
+            _session.DeclaredClasses(parameterSink.Member) is var declared && (declared & ~parameterSink.Sink.Sanctioned) != DataClass.None)
+        {
+            member.AddSource(
+                new SourceLabel(declared, parameterSink.Member, site.ArgumentLocation(parameterSink.Ordinal), isWholeObject: false),
+                ImmutableArray<IMethodSymbol>.Empty);
+        }
+
         return member;
     }
+
+    private static bool IsPassedOnParameter(LabelSet argument) =>
+        argument.Labels.Any(l => l is ParameterLabel or ProjectedLabel { Inner: ParameterLabel });
 
     /// <summary>A summary grew: every memoised resolution may now be incomplete.</summary>
     private bool Changed(bool grew)
@@ -421,6 +521,13 @@ internal sealed class InterproceduralSolver
                     ResolveCall(result.Site, resolution, prefix, visiting);
                     visiting.Remove(result.Site);
                     break;
+                case SlottedLabel slotted:
+                {
+                    var inner = new Resolution();
+                    Resolve(LabelSet.Of(slotted.Inner), inner, prefix, visiting);
+                    resolution.AddIn(inner, slotted.Slot);
+                    break;
+                }
                 case ProjectedLabel projected:
                 {
                     var whole = new Resolution();

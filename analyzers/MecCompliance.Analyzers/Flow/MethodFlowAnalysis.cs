@@ -464,8 +464,14 @@ internal sealed partial class MethodFlowAnalysis
         var placed = new List<TaintLabel>(labels.Count);
         foreach (var label in labels.Labels)
         {
-            // Symbolic labels stay as they are: the solver resolves them whole, which keeps every flow.
-            placed.Add(label is SourceLabel { IsWholeObject: false } source ? source.In(slot) : label);
+            // A parameter stays as it is (the solver resolves it whole, which keeps every flow); what stands for a call's
+            // result or a parameter's member goes into the slot as the solver resolves it.
+            placed.Add(label switch
+            {
+                SourceLabel { IsWholeObject: false } source => source.In(slot),
+                CallResultLabel or ProjectedLabel or SlottedLabel => new SlottedLabel(label, slot),
+                _ => label,
+            });
         }
 
         return LabelSet.From(placed);
@@ -505,7 +511,7 @@ internal sealed partial class MethodFlowAnalysis
         foreach (var label in returns.Labels)
         {
             // A call's result may carry the input through the callee's summary: assume it does.
-            passesInput |= label is DelegateLabel { PassesArguments: true } or CallResultLabel or ProjectedLabel;
+            passesInput |= label is DelegateLabel { PassesArguments: true } or CallResultLabel or ProjectedLabel or SlottedLabel;
         }
 
         return returns.Where(l => l is not DelegateLabel).Add(passesInput ? DelegateLabel.PassesInput : DelegateLabel.IgnoresInput);
@@ -641,6 +647,7 @@ internal sealed partial class MethodFlowAnalysis
                 SourceLabel { IsWholeObject: true } => null,
                 SourceLabel source when isDataMember => source.ReadDataMember(member),
                 SourceLabel { Slot: { } slot } source when (slot.IsKeys && isKeys) || slot.Matches(member) => source.Unwrapped,
+                SlottedLabel slotted when isDataMember => slotted.Slot.Matches(member) ? slotted.Inner : null,
                 ParameterLabel or CallResultLabel when isDataMember => new ProjectedLabel(label, member.OriginalDefinition),
                 _ => label,
             };
@@ -670,6 +677,18 @@ internal sealed partial class MethodFlowAnalysis
             ? LabelSet.Empty
             : LabelSet.Of(new SourceLabel(classes, member, reference.Syntax.GetLocation(), isWholeObject: false));
     }
+
+    /// <summary>The type a method returns, through a task.</summary>
+    private static ITypeSymbol DataResult(ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task ? task.TypeArguments[0] : type;
+
+    /// <summary>Whole-object labels as the data of the text made of those objects.</summary>
+    private static LabelSet AsText(LabelSet labels) =>
+        labels.IsEmpty
+            ? labels
+            : LabelSet.From(labels.Labels.Select(l => l is SourceLabel { IsWholeObject: true } source
+                ? new SourceLabel(source.Classes, source.Origin, source.Location, isWholeObject: false)
+                : l).ToList());
 
     private static LabelSet WithoutWholeObjects(LabelSet labels)
     {
@@ -784,13 +803,25 @@ internal sealed partial class MethodFlowAnalysis
             // A generic method's parameter receives the object itself (JsonSerializer.Serialize<Patron>(patron)).
             if (argument.Parameter?.OriginalDefinition.Type is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method })
             {
-                labels = labels.Union(WholeObject(argument.Value));
+                // Text made of the object (its JSON) is the data of all its members, no longer an object whose member
+                // declarations keep it classified: stored into an unclassified member, it loses the classification.
+                var whole = WholeObject(argument.Value);
+                labels = labels.Union(method.ReturnType.SpecialType == SpecialType.System_String ? AsText(whole) : whole);
             }
         }
 
         // A method without a model returns something made with its inputs, not the inputs: the result as a whole
         // carries them, a member read from it does not.
-        return labels.IsEmpty || LibraryModels.IsModelled(method) ? labels : InSlot(labels, MemberSlot.Somewhere);
+        if (labels.IsEmpty || LibraryModels.IsModelled(method))
+        {
+            return labels;
+        }
+
+        // Except a copy of its receiver (Clone(), a builder returning itself): the receiver's data stays where it was.
+        var returned = DataResult(method.ReturnType);
+        return instance?.Type is { } own && SymbolEqualityComparer.Default.Equals(returned, own)
+            ? receiver.Union(InSlot(labels, MemberSlot.Somewhere))
+            : InSlot(labels, MemberSlot.Somewhere);
     }
 
     /// <summary>

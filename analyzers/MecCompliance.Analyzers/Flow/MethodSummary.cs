@@ -40,9 +40,17 @@ internal sealed class MethodSummary
             changed |= (_returnParameters ??= []).Add(parameter);
         }
 
-        foreach (var member in resolution.Members)
+        // A summary keeps no slots: a parameter held in one is returned as itself (every flow kept).
+        foreach (var member in resolution.Members.Concat(resolution.Slotted.Select(s => s.Member)))
         {
-            changed |= (_returnMembers ??= []).Add(member);
+            if (member.Member is null)
+            {
+                changed |= (_returnParameters ??= []).Add(member.Ordinal);
+            }
+            else
+            {
+                changed |= (_returnMembers ??= []).Add(member);
+            }
         }
 
         return changed;
@@ -98,10 +106,12 @@ internal sealed class Resolution
     internal static readonly Dictionary<SourceLabel, ImmutableArray<IMethodSymbol>> NoSources = new();
     internal static readonly HashSet<int> NoParameters = [];
     internal static readonly HashSet<ParameterMember> NoMembers = [];
+    internal static readonly HashSet<(ParameterMember, MemberSlot)> NoSlotted = [];
 
     private Dictionary<SourceLabel, ImmutableArray<IMethodSymbol>>? _sources;
     private HashSet<int>? _parameters;
     private HashSet<ParameterMember>? _members;
+    private HashSet<(ParameterMember, MemberSlot)>? _slotted;
 
     public Dictionary<SourceLabel, ImmutableArray<IMethodSymbol>> Sources => _sources ?? NoSources;
 
@@ -110,8 +120,29 @@ internal sealed class Resolution
     /// <summary>Members read from parameters (see <see cref="ParameterMember"/>).</summary>
     public HashSet<ParameterMember> Members => _members ?? NoMembers;
 
-    /// <summary>Every parameter and parameter member, as a summary records them.</summary>
-    public IEnumerable<ParameterMember> AllParameters => Parameters.Select(p => new ParameterMember(p, null)).Concat(Members);
+    /// <summary>Every parameter and parameter member, as a summary records them (one held in a slot as itself).</summary>
+    public IEnumerable<ParameterMember> AllParameters =>
+        Parameters.Select(p => new ParameterMember(p, null)).Concat(Members).Concat(Slotted.Select(s => s.Member));
+
+    /// <summary>
+    /// Parameters and parameter members held in a slot of the value (the text a deserializer parsed): the value as a
+    /// whole carries them, a member read finds them only in its own slot.
+    /// </summary>
+    public HashSet<(ParameterMember Member, MemberSlot Slot)> Slotted => _slotted ?? NoSlotted;
+
+    /// <summary>Adds everything of <paramref name="other"/>, placed in <paramref name="slot"/> of the value built from it.</summary>
+    public void AddIn(Resolution other, MemberSlot slot)
+    {
+        foreach (var pair in other.Sources)
+        {
+            AddSource(pair.Key.IsWholeObject ? pair.Key : pair.Key.In(slot), pair.Value);
+        }
+
+        foreach (var parameter in other.AllParameters)
+        {
+            (_slotted ??= []).Add((parameter, slot));
+        }
+    }
 
     public void AddMember(ParameterMember member) => (_members ??= []).Add(member);
 
@@ -139,6 +170,21 @@ internal sealed class Resolution
         {
             AddMember(parameterMember);
         }
+
+        foreach (var (parameterMember, slot) in whole.Slotted)
+        {
+            if (slot.Matches(member))
+            {
+                if (slot.Inner is { } inner)
+                {
+                    (_slotted ??= []).Add((parameterMember, inner));
+                }
+                else
+                {
+                    AddMember(parameterMember);
+                }
+            }
+        }
     }
 
     /// <summary>Adds everything of <paramref name="other"/>, its sources placed somewhere inside the result of a call without a model.</summary>
@@ -157,6 +203,11 @@ internal sealed class Resolution
         foreach (var member in other.Members)
         {
             AddMember(member);
+        }
+
+        foreach (var slotted in other.Slotted)
+        {
+            (_slotted ??= []).Add(slotted);
         }
     }
 

@@ -187,6 +187,31 @@ internal sealed class ProjectedLabel : TaintLabel
     public override int GetHashCode() => Inner.GetHashCode() ^ (SymbolEqualityComparer.Default.GetHashCode(Member) * 13);
 }
 
+/// <summary>
+/// A symbolic label (a parameter's member, a call's result) placed in <see cref="Slot"/> of a value built from it: the
+/// text a deserializer parses, an argument of a call without a model. Resolved with the rest, its data sits in that slot:
+/// the value as a whole carries it, a member read of another slot does not.
+/// </summary>
+internal sealed class SlottedLabel : TaintLabel
+{
+    public SlottedLabel(TaintLabel inner, MemberSlot slot)
+    {
+        Inner = inner;
+        Slot = slot;
+    }
+
+    public TaintLabel Inner { get; }
+
+    public MemberSlot Slot { get; }
+
+    /// <summary>Whether what is inside stands for a call's result.</summary>
+    public bool HoldsCallResult => Inner is CallResultLabel or ProjectedLabel { Inner: CallResultLabel } or SlottedLabel { HoldsCallResult: true };
+
+    public override bool Equals(object? obj) => obj is SlottedLabel other && Inner.Equals(other.Inner) && Slot.Equals(other.Slot);
+
+    public override int GetHashCode() => Inner.GetHashCode() ^ (Slot.GetHashCode() * 31);
+}
+
 /// <summary>Whatever the caller passes as parameter <see cref="Ordinal"/>: the symbolic input of a method summary.</summary>
 internal sealed class ParameterLabel : TaintLabel
 {

@@ -380,4 +380,226 @@ public sealed class MEC006ClassificationLossTests
             """,
             Lost(0, "Resp.Note", source: "Member.Email (PersonalData)"));
     }
+
+    private const string ScimCore = """
+        namespace Core
+        {
+            public class OrgUserDetails
+            {
+                public System.Guid Id { get; set; }
+                public string ExternalId { get; set; } = "";
+                [MecCompliance.PersonalData] public string Email { get; set; } = "";
+            }
+
+            public interface IOrgUserRepository
+            {
+                System.Threading.Tasks.Task<System.Collections.Generic.ICollection<OrgUserDetails>> GetManyAsync(System.Guid org);
+            }
+        }
+        """;
+
+    private const string ScimApi = """
+        class EmailModel
+        {
+            public EmailModel(string email) { Value = email; }
+            public string Value { get; set; }
+        }
+
+        class UserResponse
+        {
+            public UserResponse(Core.OrgUserDetails u)
+            {
+                Id = u.Id;
+                Emails = new List<EmailModel> { new EmailModel({|#9:u.Email|}) };
+            }
+
+            public System.Guid Id { get; set; }
+            public List<EmailModel> Emails { get; set; }
+        }
+
+        class ListResponse<T>
+        {
+            public List<T> Resources { get; set; } = new();
+            public int Total { get; set; }
+        }
+
+        class UsersQuery
+        {
+            public async Task<(IEnumerable<Core.OrgUserDetails> userList, int total)> GetAsync(Core.IOrgUserRepository repo, System.Guid org)
+            {
+                var userList = new List<Core.OrgUserDetails>();
+                var orgUsers = await repo.GetManyAsync(org);
+                userList = orgUsers.OrderBy(ou => ou.Email).Skip(1).Take(10).ToList();
+                return (userList, orgUsers.Count);
+            }
+        }
+
+        """;
+
+    [Fact]
+    public async Task Classified_member_of_an_element_a_repository_returned_is_reported_where_a_constructor_stores_it()
+    {
+        // The element comes from a call without a body, but Email is classified by declaration: whatever the object
+        // came from, the constructor stores the e-mail into an unclassified member.
+        await Verify.VerifyWithLibraryAsync(ScimCore, Usings + "using System.Linq;\nusing System.Threading.Tasks;\n" + ScimApi + """
+            class UsersController
+            {
+                async Task<ListResponse<UserResponse>> Get(UsersQuery q, Core.IOrgUserRepository repo, System.Guid org)
+                {
+                    var result = await q.GetAsync(repo, org);
+                    return new ListResponse<UserResponse>
+                    {
+                        Resources = result.userList.Select(u => new UserResponse({|#0:u|})).ToList(),
+                    };
+                }
+            }
+            """,
+            Lost(9, "EmailModel.Value", source: "OrgUserDetails.Email (PersonalData)", path: " through new EmailModel(string)"),
+            Lost(0, "EmailModel.Value", source: "OrgUserDetails.Email (PersonalData)", path: " through new UserResponse(OrgUserDetails) and new EmailModel(string)"));
+    }
+
+    [Fact]
+    public async Task Unclassified_members_of_an_element_a_repository_returned_are_not_reported_through_a_constructor()
+    {
+        await Verify.VerifyWithLibraryAsync(ScimCore, Usings + "using System.Linq;\nusing System.Threading.Tasks;\n" + """
+            class IdResponse
+            {
+                public IdResponse(Core.OrgUserDetails u) { Id = u.Id; ExternalId = u.ExternalId; }
+                public System.Guid Id { get; set; }
+                public string ExternalId { get; set; }
+            }
+
+            class ListResponse<T>
+            {
+                public List<T> Resources { get; set; } = new();
+            }
+
+            class UsersController
+            {
+                async Task<ListResponse<IdResponse>> Get(Core.IOrgUserRepository repo, System.Guid org)
+                {
+                    var users = await repo.GetManyAsync(org);
+                    return new ListResponse<IdResponse> { Resources = users.OrderBy(u => u.Email).Select(u => new IdResponse(u)).ToList() };
+                }
+            }
+            """);
+    }
+
+    private const string CipherCore = """
+        namespace Core
+        {
+            public class Cipher
+            {
+                public System.Guid Id { get; set; }
+                public int Type { get; set; }
+                public string Data { get; set; } = "";
+
+                public Cipher Clone() => (Cipher)MemberwiseClone();
+            }
+
+            public class CipherNoteData
+            {
+                public string Notes { get; set; } = "";
+            }
+
+            public class CipherLoginData
+            {
+                public string Name { get; set; } = "";
+                [MecCompliance.PersonalData] public string Username { get; set; } = "";
+            }
+        }
+        """;
+
+    private const string CipherApi = """
+        class CipherRequest
+        {
+            [PersonalData] public string Username { get; set; } = "";
+            public string Name { get; set; } = "";
+            public string Notes { get; set; } = "";
+
+            public Core.Cipher ToOrganizationCipher() => ToCipher(new Core.Cipher { Type = 1 });
+
+            public Core.Cipher ToCipher(Core.Cipher existing)
+            {
+                switch (existing.Type)
+                {
+                    case 1:
+                        existing.Data = System.Text.Json.JsonSerializer.Serialize(ToLoginData());
+                        break;
+                    default:
+                        existing.Data = Notes;
+                        break;
+                }
+
+                return existing;
+            }
+
+            public Core.Cipher ToNoteCipher(Core.Cipher existing)
+            {
+                existing.Data = System.Text.Json.JsonSerializer.Serialize(new Core.CipherNoteData { Notes = Notes });
+                return existing;
+            }
+
+            private Core.CipherLoginData ToLoginData() => new Core.CipherLoginData { Name = Name, Username = Username };
+        }
+
+        class CipherMini
+        {
+            public CipherMini(Core.Cipher c)
+            {
+                Id = c.Id;
+                Data = c.Data;
+
+                // Parsed back, each member is only what was in that member: the login's name is not its username.
+                var login = System.Text.Json.JsonSerializer.Deserialize<Core.CipherLoginData>(c.Data);
+                Title = login!.Name;
+            }
+
+            public System.Guid Id { get; set; }
+            public string Data { get; set; }
+            public string Title { get; set; }
+        }
+
+        """;
+
+    // The JSON of an object is text made of all its members: it carries their classified data as text, which an
+    // unclassified member holding it loses (an object of that type would keep it by its members' declarations).
+    [Fact]
+    public async Task Json_of_classified_request_data_in_a_library_object_member_is_reported_where_a_constructor_copies_it()
+    {
+        await Verify.VerifyWithLibraryAsync(CipherCore, Usings + CipherApi + """
+            class CiphersController
+            {
+                CipherMini Post(CipherRequest model)
+                {
+                    var cipher = model.ToOrganizationCipher();
+                    return new CipherMini({|#0:cipher|});
+                }
+
+                CipherMini PutAdmin(CipherRequest model)
+                {
+                    // A clone is the cipher again: its Data is still the JSON.
+                    var clone = model.ToCipher(new Core.Cipher { Type = 1 }).Clone();
+                    return new CipherMini({|#1:clone|});
+                }
+            }
+            """,
+            Lost(0, "CipherMini.Data", source: "CipherLoginData object (PersonalData)", path: " through ToOrganizationCipher() and ToCipher(Cipher) and new CipherMini(Cipher)"),
+            Lost(1, "CipherMini.Data", source: "CipherLoginData object (PersonalData)", path: " through ToCipher(Cipher) and new CipherMini(Cipher)"));
+    }
+
+    [Fact]
+    public async Task Json_of_unclassified_request_data_in_a_library_object_member_is_not_reported_where_a_constructor_copies_it()
+    {
+        await Verify.VerifyWithLibraryAsync(CipherCore, Usings + CipherApi + """
+            class CiphersController
+            {
+                CipherMini Post(CipherRequest model)
+                {
+                    var cipher = model.ToNoteCipher(new Core.Cipher());
+                    return new CipherMini(cipher);
+                }
+            }
+            """);
+    }
 }
