@@ -35,10 +35,10 @@ internal sealed record ReportArguments(string Target, ReportFormat Format, strin
             switch (arg)
             {
                 case "--format" or "-f":
-                    format = ValueOf(args, ref i, arg);
+                    format = OptionValue.After(args, ref i, arg);
                     break;
                 case "--out" or "-o":
-                    output = ValueOf(args, ref i, arg);
+                    output = OptionValue.After(args, ref i, arg);
                     break;
                 case "--no-restore":
                     restore = false;
@@ -63,9 +63,6 @@ internal sealed record ReportArguments(string Target, ReportFormat Format, strin
 
         return new ReportArguments(target, FormatOf(format, output), output, restore);
     }
-
-    private static string ValueOf(IReadOnlyList<string> args, ref int i, string option) =>
-        ++i < args.Count && !args[i].StartsWith("--", StringComparison.Ordinal) ? args[i] : throw new UsageException($"{option} needs a value.");
 
     private static ReportFormat FormatOf(string? format, string? output)
     {
@@ -94,3 +91,11 @@ internal sealed record ReportArguments(string Target, ReportFormat Format, strin
 
 /// <summary>The command line is wrong; the message says how.</summary>
 internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>The value that follows an option on the command line (shared by every <c>mec</c> command).</summary>
+internal static class OptionValue
+{
+    /// <summary>Moves <paramref name="i"/> to the value after <paramref name="option"/>; a missing value is a usage error.</summary>
+    public static string After(IReadOnlyList<string> args, ref int i, string option) =>
+        ++i < args.Count && !args[i].StartsWith("--", StringComparison.Ordinal) ? args[i] : throw new UsageException($"{option} needs a value.");
+}

@@ -30,7 +30,7 @@ internal sealed record BaselineArguments(string Target, string? File, bool Check
             switch (arg)
             {
                 case "--out" or "-o":
-                    file = ++i < args.Count && !args[i].StartsWith("--", StringComparison.Ordinal) ? args[i] : throw new UsageException($"{arg} needs a value.");
+                    file = OptionValue.After(args, ref i, arg);
                     break;
                 case "--check":
                     check = true;

@@ -31,10 +31,10 @@ internal sealed record DiffArguments(string OldReport, string NewReport, DiffFor
             switch (arg)
             {
                 case "--format" or "-f":
-                    format = ValueOf(args, ref i, arg);
+                    format = OptionValue.After(args, ref i, arg);
                     break;
                 case "--out" or "-o":
-                    output = ValueOf(args, ref i, arg);
+                    output = OptionValue.After(args, ref i, arg);
                     break;
                 case ['-', _, ..]:
                     throw new UsageException($"unknown option '{arg}'.");
@@ -58,7 +58,4 @@ internal sealed record DiffArguments(string OldReport, string NewReport, DiffFor
         };
         return new DiffArguments(reports[0], reports[1], parsed, output);
     }
-
-    private static string ValueOf(IReadOnlyList<string> args, ref int i, string option) =>
-        ++i < args.Count && !args[i].StartsWith("--", StringComparison.Ordinal) ? args[i] : throw new UsageException($"{option} needs a value.");
 }
