@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using MecCompliance.Analyzers.Policy;
+using MecCompliance.Analyzers.Sinks;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace MecCompliance.Analyzers.Flow;
+
+/// <summary>One method (or initializer) known to the session: its code, the pre-scan's verdict and, once run, its analysis.</summary>
+internal sealed class MethodEntry
+{
+    private readonly FlowSession _session;
+    private ImmutableArray<IOperation> _blocks;
+    private Analysis? _analysis;
+
+    public MethodEntry(FlowSession session, ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+    {
+        _session = session;
+        Owner = owner;
+        _blocks = blocks;
+        var scan = SourceScan.Run(session, owner, blocks, cancellationToken);
+        HasSource = scan.HasSource;
+        Callees = scan.Callees;
+    }
+
+    public ISymbol Owner { get; }
+
+    /// <summary>Whether the code reads classified data itself (then it is analysed as soon as it is registered).</summary>
+    public bool HasSource { get; }
+
+    /// <summary>Methods of this compilation it calls (summary keys), for deciding at compilation end what needs analysis.</summary>
+    public ImmutableArray<IMethodSymbol> Callees { get; }
+
+    public bool IsAnalyzed => Volatile.Read(ref _analysis) is not null;
+
+    public MethodFlow? Flow => Volatile.Read(ref _analysis)?.Flow;
+
+    public MethodFlow EnsureAnalyzed(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _analysis) is { } done)
+        {
+            return done.Flow;
+        }
+
+        // No lock: two rules analysing the same body at once compute equal results, and the first one published wins.
+        var flow = Analyze(cancellationToken);
+        var analysis = new Analysis(flow, flow.LocalFlows());
+        var published = Interlocked.CompareExchange(ref _analysis, analysis, null) ?? analysis;
+
+        // The analysis is all that is needed from here on; the operation trees need not stay reachable (cleared only
+        // after publishing, so a concurrent analysis never publishes a result computed from no blocks).
+        _blocks = ImmutableArray<IOperation>.Empty;
+        return published.Flow;
+    }
+
+    /// <summary>Flows entirely inside this method (empty when the method was not analysed: it has no source).</summary>
+    public ImmutableArray<ClassifiedFlow> LocalFlows => Volatile.Read(ref _analysis)?.LocalFlows ?? ImmutableArray<ClassifiedFlow>.Empty;
+
+    private MethodFlow Analyze(CancellationToken cancellationToken)
+    {
+        var sinks = ImmutableArray<SinkEvent>.Empty;
+        var calls = ImmutableArray<CallSite>.Empty;
+        var returns = LabelSet.Empty;
+        MethodFlow? only = null;
+        var roots = _blocks.Length > 1 ? new HashSet<IOperation>() : null;
+        foreach (var block in _blocks)
+        {
+            // Analyzer drivers hand out a method's body block, whose parent is the method body; build one graph per root.
+            var root = block;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            if (roots is not null && !roots.Add(root))
+            {
+                continue;
+            }
+
+            // Most bodies are analysed over their operation tree; building a control-flow graph is the costly step.
+            var flow = MethodFlowAnalysis.AnalyzeStructured(_session, Owner, root, cancellationToken);
+            if (flow is null)
+            {
+                if (CreateGraph(root, cancellationToken) is not { } graph)
+                {
+                    continue;
+                }
+
+                flow = MethodFlowAnalysis.Analyze(_session, Owner, graph, cancellationToken);
+            }
+
+            if (only is null && sinks.IsEmpty && calls.IsEmpty && returns.IsEmpty)
+            {
+                // The usual case, one body: its analysis is the method's, nothing to combine.
+                only = flow;
+                continue;
+            }
+
+            if (only is not null)
+            {
+                (sinks, calls, returns, only) = (only.Sinks, only.Calls, only.Returns, null);
+            }
+
+            sinks = sinks.AddRange(flow.Sinks);
+            calls = calls.AddRange(flow.Calls);
+            returns = returns.Union(flow.Returns);
+        }
+
+        return only ?? new MethodFlow(Owner, sinks, calls, returns);
+    }
+
+    private sealed class Analysis(MethodFlow flow, ImmutableArray<ClassifiedFlow> localFlows)
+    {
+        public MethodFlow Flow { get; } = flow;
+
+        public ImmutableArray<ClassifiedFlow> LocalFlows { get; } = localFlows;
+    }
+
+    private static ControlFlowGraph? CreateGraph(IOperation block, CancellationToken cancellationToken)
+    {
+        if (block.Parent is not null || block.SemanticModel is null)
+        {
+            return null;
+        }
+
+        return block switch
+        {
+            IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+            IConstructorBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+            IBlockOperation body => ControlFlowGraph.Create(body, cancellationToken),
+            IFieldInitializerOperation initializer => ControlFlowGraph.Create(initializer, cancellationToken),
+            IPropertyInitializerOperation initializer => ControlFlowGraph.Create(initializer, cancellationToken),
+            _ => null,
+        };
+    }
+}
