@@ -68,7 +68,7 @@ public static class Program
 
         var session = FlowSession.CreateIsolated(compilation) ?? throw new InvalidOperationException("The corpus has no classification attributes.");
         var withSource = 0;
-        var scan = Time(() => withSource = bodies.Count(b => SourceScan.Run(session, b.Owner, [b.Root], default).HasSource));
+        var scan = Time(() => withSource = bodies.Count(b => SourceScan.Run(session.Facts, b.Owner, [b.Root], default).HasSource));
         var readsClassifiedValue = bodies.Count(b => ReadsClassifiedValue(session, b.Root));
 
         var graphs = new List<(ISymbol Owner, ControlFlowGraph Graph)>();
@@ -77,7 +77,7 @@ public static class Program
         {
             foreach (var (owner, graph) in graphs)
             {
-                MethodFlowAnalysis.Analyze(session, owner, graph, default);
+                MethodFlowAnalysis.Analyze(session.Facts, owner, graph, default);
             }
         });
 
@@ -86,7 +86,7 @@ public static class Program
         {
             foreach (var (owner, root) in bodies)
             {
-                MethodFlowAnalysis.AnalyzeStructured(session, owner, root, default);
+                MethodFlowAnalysis.AnalyzeStructured(session.Facts, owner, root, default);
             }
         });
 
@@ -107,13 +107,13 @@ public static class Program
         var examples = new List<string>();
         foreach (var (owner, root) in Bodies(compilation, trees))
         {
-            if (!SourceScan.Run(session, owner, [root], default).HasSource)
+            if (!SourceScan.Run(session.Facts, owner, [root], default).HasSource)
             {
                 continue;
             }
 
             sourced++;
-            var flow = MethodFlowAnalysis.AnalyzeStructured(session, owner, root, default);
+            var flow = MethodFlowAnalysis.AnalyzeStructured(session.Facts, owner, root, default);
             if (flow is null)
             {
                 continue;
@@ -171,14 +171,14 @@ public static class Program
         {
             switch (operation)
             {
-                case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when session.DeclaredClasses(member.Member) != DataClass.None:
+                case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when session.Facts.DeclaredClasses(member.Member) != DataClass.None:
                     return true;
                 case IParameterReferenceOperation parameter when session.Symbols.DeclaredOn(parameter.Parameter) != DataClass.None:
                     return true;
                 case IInvocationOperation invocation when session.Symbols.DeclaredOn(invocation.TargetMethod) != DataClass.None:
                     return true;
                 case IParameterReferenceOperation or ILocalReferenceOperation or IMemberReferenceOperation or IInvocationOperation
-                    when session.WholeObjectClasses(operation.Type) != DataClass.None && !IsOnlyAnInstance(operation):
+                    when session.Facts.WholeObjectClasses(operation.Type) != DataClass.None && !IsOnlyAnInstance(operation):
                     return true;
             }
         }

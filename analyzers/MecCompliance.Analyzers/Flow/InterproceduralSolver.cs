@@ -422,7 +422,7 @@ internal sealed class InterproceduralSolver
     {
         foreach (var label in labels.Labels)
         {
-            if (label is ProjectedLabel { Inner: ParameterLabel } projected && _session.DeclaredClasses(projected.Member) != DataClass.None)
+            if (label is ProjectedLabel { Inner: ParameterLabel } projected && _session.Facts.DeclaredClasses(projected.Member) != DataClass.None)
             {
                 return true;
             }
@@ -448,7 +448,7 @@ internal sealed class InterproceduralSolver
         // is reported at the call. Where the caller only passes on its own parameter (or a member of it), its callers
         // report it.
         if (!IsPassedOnParameter(site.Arguments[parameterSink.Ordinal]) &&
-            _session.DeclaredClasses(parameterSink.Member) is var declared && (declared & ~parameterSink.Sink.Sanctioned) != DataClass.None)
+            _session.Facts.DeclaredClasses(parameterSink.Member) is var declared && (declared & ~parameterSink.Sink.Sanctioned) != DataClass.None)
         {
             member.AddSource(
                 new SourceLabel(declared, parameterSink.Member, site.ArgumentLocation(parameterSink.Ordinal), isWholeObject: false),
@@ -483,7 +483,7 @@ internal sealed class InterproceduralSolver
     private bool IsClassifiedParameter(ISymbol owner, int ordinal) =>
         owner is IMethodSymbol method && ordinal < method.Parameters.Length &&
         (_session.Symbols.DeclaredOn(method.Parameters[ordinal]) != DataClass.None ||
-         (method.MethodKind == MethodKind.PropertySet && method.AssociatedSymbol is { } property && _session.DeclaredClasses(property) != DataClass.None));
+         (method.MethodKind == MethodKind.PropertySet && method.AssociatedSymbol is { } property && _session.Facts.DeclaredClasses(property) != DataClass.None));
 
     /// <remarks>The result is shared (memoised): callers only read it.</remarks>
     private Resolution Resolve(LabelSet labels)

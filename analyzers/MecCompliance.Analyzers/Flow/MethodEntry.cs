@@ -18,7 +18,7 @@ internal sealed class MethodEntry
         _session = session;
         Owner = owner;
         _blocks = blocks;
-        var scan = SourceScan.Run(session, owner, blocks, cancellationToken);
+        var scan = SourceScan.Run(session.Facts, owner, blocks, cancellationToken);
         HasSource = scan.HasSource;
         Callees = scan.Callees;
     }
@@ -78,7 +78,7 @@ internal sealed class MethodEntry
             }
 
             // Most bodies are analysed over their operation tree; building a control-flow graph is the costly step.
-            var flow = MethodFlowAnalysis.AnalyzeStructured(_session, Owner, root, cancellationToken);
+            var flow = MethodFlowAnalysis.AnalyzeStructured(_session.Facts, Owner, root, cancellationToken);
             if (flow is null)
             {
                 if (CreateGraph(root, cancellationToken) is not { } graph)
@@ -86,7 +86,7 @@ internal sealed class MethodEntry
                     continue;
                 }
 
-                flow = MethodFlowAnalysis.Analyze(_session, Owner, graph, cancellationToken);
+                flow = MethodFlowAnalysis.Analyze(_session.Facts, Owner, graph, cancellationToken);
             }
 
             if (only is null && sinks.IsEmpty && calls.IsEmpty && returns.IsEmpty)

@@ -23,7 +23,7 @@ internal sealed partial class MethodFlowAnalysis
     /// Analyses a method, constructor or block body over its operation tree; <see langword="null"/> when the body holds
     /// something structured mode does not model (the caller then builds the control-flow graph).
     /// </summary>
-    public static MethodFlow? AnalyzeStructured(FlowSession session, ISymbol owner, IOperation root, CancellationToken cancellationToken)
+    public static MethodFlow? AnalyzeStructured(SymbolFacts facts, ISymbol owner, IOperation root, CancellationToken cancellationToken)
     {
         var body = root switch
         {
@@ -31,7 +31,7 @@ internal sealed partial class MethodFlowAnalysis
             IConstructorBodyOperation constructor => constructor,
             IBlockOperation block => block,
             IFieldInitializerOperation initializer => initializer,
-            IPropertyInitializerOperation initializer when !initializer.InitializedProperties.Any(session.HasBody) => initializer,
+            IPropertyInitializerOperation initializer when !initializer.InitializedProperties.Any(facts.HasBody) => initializer,
             _ => null,
         };
 
@@ -40,7 +40,7 @@ internal sealed partial class MethodFlowAnalysis
             return null;
         }
 
-        var analysis = new MethodFlowAnalysis(session, root.SemanticModel, cancellationToken)
+        var analysis = new MethodFlowAnalysis(facts, root.SemanticModel, cancellationToken)
         {
             _structuredBudget = 4096,
         };
@@ -326,7 +326,7 @@ internal sealed partial class MethodFlowAnalysis
 
                 break;
             case IForEachLoopOperation forEach:
-                if (forEach.Collection.Type is { } collectionType && _session.IsInCompilation(collectionType.OriginalDefinition))
+                if (forEach.Collection.Type is { } collectionType && _facts.IsInCompilation(collectionType.OriginalDefinition))
                 {
                     // A collection type of this compilation enumerates through its own GetEnumerator: the graph follows it.
                     throw new StructuredModeUnsupported();

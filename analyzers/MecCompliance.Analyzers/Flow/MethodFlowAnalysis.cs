@@ -16,7 +16,7 @@ internal sealed partial class MethodFlowAnalysis
     private const int MaxVisitsPerBlock = 24;
     private const int MaxNestedGraphs = 6;
 
-    private readonly FlowSession _session;
+    private readonly SymbolFacts _facts;
     private readonly CancellationToken _cancellationToken;
     // Created on first use: most bodies record no sink, call no method of the compilation, inline nothing.
     private Dictionary<(IOperation Value, SinkKind Kind), SinkEvent>? _sinks;
@@ -28,17 +28,17 @@ internal sealed partial class MethodFlowAnalysis
     private readonly SemanticModel? _semanticModel;
     private int _nesting;
 
-    private MethodFlowAnalysis(FlowSession session, SemanticModel? semanticModel, CancellationToken cancellationToken)
+    private MethodFlowAnalysis(SymbolFacts facts, SemanticModel? semanticModel, CancellationToken cancellationToken)
     {
-        _session = session;
+        _facts = facts;
         _semanticModel = semanticModel;
         _cancellationToken = cancellationToken;
     }
 
-    public static MethodFlow Analyze(FlowSession session, ISymbol owner, ControlFlowGraph graph, CancellationToken cancellationToken)
+    public static MethodFlow Analyze(SymbolFacts facts, ISymbol owner, ControlFlowGraph graph, CancellationToken cancellationToken)
     {
         // Operations of a control-flow graph carry no semantic model; sinks that resolve their target bind syntax with the original's.
-        var analysis = new MethodFlowAnalysis(session, graph.OriginalOperation.SemanticModel, cancellationToken);
+        var analysis = new MethodFlowAnalysis(facts, graph.OriginalOperation.SemanticModel, cancellationToken);
         var returns = analysis.Run(graph, analysis.EntryState(owner));
         return new MethodFlow(owner, ToImmutable(analysis._sinkOrder), ToImmutable(analysis._callOrder), returns);
     }
@@ -61,7 +61,7 @@ internal sealed partial class MethodFlowAnalysis
     private LabelSet ParameterLabels(IParameterSymbol parameter, TaintLabel? symbolic)
     {
         var labels = symbolic is null ? LabelSet.Empty : LabelSet.Of(symbolic);
-        var declared = _session.Symbols.DeclaredOn(parameter);
+        var declared = _facts.Symbols.DeclaredOn(parameter);
         if (declared != DataClass.None && parameter.Locations.FirstOrDefault() is { } location)
         {
             labels = labels.Add(new SourceLabel(declared, parameter, location, isWholeObject: false));
@@ -399,12 +399,12 @@ internal sealed partial class MethodFlowAnalysis
     {
         var method = methodGroup.Method;
         var receiver = Evaluate(methodGroup.Instance, state, graph);
-        if (_session.IsSanitizer(method) || method.ReturnsVoid && !_session.IsInCompilation(method))
+        if (_facts.IsSanitizer(method) || method.ReturnsVoid && !_facts.IsInCompilation(method))
         {
             return LabelSet.Empty;
         }
 
-        if (!_session.IsInCompilation(method) || method.MethodKind == MethodKind.LocalFunction)
+        if (!_facts.IsInCompilation(method) || method.MethodKind == MethodKind.LocalFunction)
         {
             return TypeShapes.IsMeasure(method.ReturnType) ? LabelSet.Empty : receiver.Union(graph.LambdaContext);
         }
@@ -537,7 +537,7 @@ internal sealed partial class MethodFlowAnalysis
         var labels = LabelSet.Empty;
         for (var current = value; current is not null; current = (current as IConversionOperation)?.Operand)
         {
-            var classes = _session.WholeObjectClasses(current.Type);
+            var classes = _facts.WholeObjectClasses(current.Type);
             if (classes != DataClass.None)
             {
                 labels = labels.Union(WholeObjectLabels(classes, current.Type!, current));
@@ -553,13 +553,13 @@ internal sealed partial class MethodFlowAnalysis
     /// </summary>
     private LabelSet WholeObjectLabels(DataClass classes, ITypeSymbol type, IOperation value)
     {
-        var toString = _session.CustomToString(type);
+        var toString = _facts.CustomToString(type);
         var labels = LabelSet.Of(new SourceLabel(classes, type, value.Syntax.GetLocation(), isWholeObject: true, toString));
         if (toString is not null)
         {
             if (!(_formatCalls ??= new()).TryGetValue(value, out var site))
             {
-                site = new CallSite(_session.SummaryKey(toString), value, isVirtual: true);
+                site = new CallSite(_facts.SummaryKey(toString), value, isVirtual: true);
                 _formatCalls.Add(value, site);
                 (_callOrder ??= []).Add(site);
             }
@@ -573,8 +573,8 @@ internal sealed partial class MethodFlowAnalysis
     private LabelSet Convert(IConversionOperation conversion, FlowState state, Graph graph)
     {
         var labels = Evaluate(conversion.Operand, state, graph);
-        var operandClasses = _session.WholeObjectClasses(conversion.Operand.Type);
-        if (operandClasses != DataClass.None && (operandClasses & ~_session.WholeObjectClasses(conversion.Type)) != DataClass.None)
+        var operandClasses = _facts.WholeObjectClasses(conversion.Operand.Type);
+        if (operandClasses != DataClass.None && (operandClasses & ~_facts.WholeObjectClasses(conversion.Type)) != DataClass.None)
         {
             labels = labels.Union(WholeObjectLabels(operandClasses, conversion.Operand.Type!, conversion.Operand));
         }
@@ -593,7 +593,7 @@ internal sealed partial class MethodFlowAnalysis
         var arguments = EvaluateArguments(reference.Arguments, receiver, state, graph);
         var property = reference.Property;
         var labels = SourceOf(property, reference);
-        if (property.GetMethod is { } getter && _session.HasBody(property))
+        if (property.GetMethod is { } getter && _facts.HasBody(property))
         {
             return labels.Union(CallInto(getter, reference, receiver, arguments, IsDispatched(property)));
         }
@@ -611,7 +611,7 @@ internal sealed partial class MethodFlowAnalysis
     {
         var receiver = Evaluate(instance, state, graph);
         var labels = SourceOf(member, reference);
-        if (member is IPropertySymbol { GetMethod: { } getter } property && _session.HasBody(property))
+        if (member is IPropertySymbol { GetMethod: { } getter } property && _facts.HasBody(property))
         {
             // A computed property is a method: what it returns comes from its summary.
             labels = labels.Union(CallInto(getter, reference, receiver, Arguments.None, IsDispatched(property)));
@@ -672,7 +672,7 @@ internal sealed partial class MethodFlowAnalysis
 
     private LabelSet SourceOf(ISymbol member, IOperation reference)
     {
-        var classes = _session.DeclaredClasses(member);
+        var classes = _facts.DeclaredClasses(member);
         return classes == DataClass.None
             ? LabelSet.Empty
             : LabelSet.Of(new SourceLabel(classes, member, reference.Syntax.GetLocation(), isWholeObject: false));
@@ -717,18 +717,18 @@ internal sealed partial class MethodFlowAnalysis
             return InlineLocalFunction(method, arguments, state, graph);
         }
 
-        if (_session.IsSanitizer(method))
+        if (_facts.IsSanitizer(method))
         {
             return LabelSet.Empty;
         }
 
         var isSink = RecordSinks(method, invocation, invocation.Instance, receiver, arguments);
-        var declared = _session.Symbols.DeclaredOn(method);
+        var declared = _facts.Symbols.DeclaredOn(method);
         var labels = declared == DataClass.None
             ? LabelSet.Empty
             : LabelSet.Of(new SourceLabel(declared, method, invocation.Syntax.GetLocation(), isWholeObject: false));
 
-        if (_session.IsInCompilation(method))
+        if (_facts.IsInCompilation(method))
         {
             if (isSink)
             {
@@ -882,7 +882,7 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         var isSink = RecordSinks(constructor, creation, null, LabelSet.Empty, arguments);
-        if (_session.IsInCompilation(constructor))
+        if (_facts.IsInCompilation(constructor))
         {
             // An object of a type declared here keeps what it holds in its members: their declarations carry the
             // classification (MEC006 guarantees it), and the whole-object rule reads them from the type.
@@ -931,7 +931,7 @@ internal sealed partial class MethodFlowAnalysis
     {
         if (!(_calls ??= new()).TryGetValue(operation, out var site))
         {
-            site = new CallSite(_session.SummaryKey(callee), operation, isVirtual);
+            site = new CallSite(_facts.SummaryKey(callee), operation, isVirtual);
             _calls.Add(operation, site);
             (_callOrder ??= []).Add(site);
         }
@@ -1138,7 +1138,7 @@ internal sealed partial class MethodFlowAnalysis
     /// <summary>Records every payload of a catalogued sink; returns whether the call is a sink here.</summary>
     private bool RecordSinks(IMethodSymbol method, IOperation site, IOperation? instance, LabelSet receiver, Arguments arguments)
     {
-        if (_session.Sinks.Find(method) is not { } sinkMethod)
+        if (_facts.Sinks.Find(method) is not { } sinkMethod)
         {
             return false;
         }
@@ -1181,7 +1181,7 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         // Only a method of this compilation asks: a sink there is not followed into (its body is the sink's business).
-        return !_session.IsInCompilation(method) || lazy.Sink is not null;
+        return !_facts.IsInCompilation(method) || lazy.Sink is not null;
     }
 
     private void RecordSink(ref LazySink site, IOperation value, LabelSet labels, DataClass sanctioned)
@@ -1256,7 +1256,7 @@ internal sealed partial class MethodFlowAnalysis
             case IPropertyReferenceOperation { Property.IsIndexer: false } property:
             {
                 var receiver = Evaluate(property.Instance, state, graph);
-                if (property.Property.SetMethod is { } setter && _session.HasBody(property.Property))
+                if (property.Property.SetMethod is { } setter && _facts.HasBody(property.Property))
                 {
                     var arguments = new Arguments(1);
                     arguments.AddValue(setter.Parameters.FirstOrDefault(), valueOperation, value);
@@ -1274,7 +1274,7 @@ internal sealed partial class MethodFlowAnalysis
             {
                 var receiver = Evaluate(indexer.Instance, state, graph);
                 EvaluateArguments(indexer.Arguments, receiver, state, graph);
-                if (indexer.Property.SetMethod is { } setter && _session.HasBody(indexer.Property))
+                if (indexer.Property.SetMethod is { } setter && _facts.HasBody(indexer.Property))
                 {
                     var arguments = new Arguments(1);
                     arguments.AddValue(setter.Parameters.LastOrDefault(), valueOperation, value);
@@ -1322,7 +1322,7 @@ internal sealed partial class MethodFlowAnalysis
             return;
         }
 
-        if (_session.IsInCompilation(member))
+        if (_facts.IsInCompilation(member))
         {
             RecordUnclassifiedStore(member, value, valueOperation, target);
             return;
@@ -1334,7 +1334,7 @@ internal sealed partial class MethodFlowAnalysis
             RecordSetterSink(property, target, instance, valueOperation, value);
         }
 
-        if (_session.DeclaredClasses(member) != DataClass.None)
+        if (_facts.DeclaredClasses(member) != DataClass.None)
         {
             // A classified member keeps the value's class in its declaration (and so does the object as a whole, by its
             // type): its siblings receive nothing.
@@ -1358,7 +1358,7 @@ internal sealed partial class MethodFlowAnalysis
 
     private void RecordSetterSink(IPropertySymbol property, IOperation target, IOperation? instance, IOperation valueOperation, LabelSet value)
     {
-        if (property.SetMethod is { } setter && _session.Sinks.Find(setter) is { } sinkMethod)
+        if (property.SetMethod is { } setter && _facts.Sinks.Find(setter) is { } sinkMethod)
         {
             // Resolved only when a labelled value is set, as for calls.
             var labels = value.Union(WholeObject(valueOperation));
@@ -1372,7 +1372,7 @@ internal sealed partial class MethodFlowAnalysis
 
     private void RecordUnclassifiedStore(ISymbol member, LabelSet value, IOperation valueOperation, IOperation target, bool allowSynthesized = false)
     {
-        if (_session.Symbols.ClassOf(member) != DataClass.None || (member.IsImplicitlyDeclared && !allowSynthesized))
+        if (_facts.Symbols.ClassOf(member) != DataClass.None || (member.IsImplicitlyDeclared && !allowSynthesized))
         {
             return;
         }
@@ -1419,10 +1419,10 @@ internal sealed partial class MethodFlowAnalysis
                 case IFlowCaptureReferenceOperation capture:
                     state.Add(FlowKeys.Of(capture.Id), value);
                     return;
-                case IFieldReferenceOperation field when _session.IsInCompilation(field.Field):
+                case IFieldReferenceOperation field when _facts.IsInCompilation(field.Field):
                     RecordUnclassifiedStore(field.Field, value, valueOperation, current);
                     return;
-                case IPropertyReferenceOperation { Property.IsIndexer: false } property when _session.IsInCompilation(property.Property):
+                case IPropertyReferenceOperation { Property.IsIndexer: false } property when _facts.IsInCompilation(property.Property):
                     RecordUnclassifiedStore(property.Property, value, valueOperation, current);
                     return;
                 case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } when graph.InInitializer:

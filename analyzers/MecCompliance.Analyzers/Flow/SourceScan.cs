@@ -23,12 +23,12 @@ internal readonly struct SourceScan
     [ThreadStatic]
     private static Stack<IOperation>? t_pending;
 
-    public static SourceScan Run(FlowSession session, ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+    public static SourceScan Run(SymbolFacts facts, ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
     {
         var pending = t_pending ??= new Stack<IOperation>();
         try
         {
-            return Scan(session, owner, blocks, pending, cancellationToken);
+            return Scan(facts, owner, blocks, pending, cancellationToken);
         }
         finally
         {
@@ -37,13 +37,13 @@ internal readonly struct SourceScan
         }
     }
 
-    private static SourceScan Scan(FlowSession session, ISymbol owner, ImmutableArray<IOperation> blocks, Stack<IOperation> pending, CancellationToken cancellationToken)
+    private static SourceScan Scan(SymbolFacts facts, ISymbol owner, ImmutableArray<IOperation> blocks, Stack<IOperation> pending, CancellationToken cancellationToken)
     {
         if (owner is IMethodSymbol method)
         {
             foreach (var parameter in method.Parameters)
             {
-                if (session.Symbols.DeclaredOn(parameter) != DataClass.None)
+                if (facts.Symbols.DeclaredOn(parameter) != DataClass.None)
                 {
                     return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
                 }
@@ -70,20 +70,20 @@ internal readonly struct SourceScan
                     case OperationKind.FieldReference:
                     case OperationKind.PropertyReference:
                         var member = (IMemberReferenceOperation)operation;
-                        if ((session.DeclaredClasses(member.Member) != DataClass.None && !IsOnlyMeasured(session, operation)) || IsWholeUse(session, operation))
+                        if ((facts.DeclaredClasses(member.Member) != DataClass.None && !IsOnlyMeasured(facts, operation)) || IsWholeUse(facts, operation))
                         {
                             return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
                         }
 
-                        if (member.Member is IPropertySymbol property && session.HasBody(property))
+                        if (member.Member is IPropertySymbol property && facts.HasBody(property))
                         {
-                            AddAccessors(session, property, callees);
+                            AddAccessors(facts, property, callees);
                         }
 
                         break;
                     case OperationKind.ParameterReference:
                         var parameter = (IParameterReferenceOperation)operation;
-                        if ((session.Symbols.DeclaredOn(parameter.Parameter) != DataClass.None && !IsOnlyMeasured(session, operation)) || IsWholeUse(session, operation))
+                        if ((facts.Symbols.DeclaredOn(parameter.Parameter) != DataClass.None && !IsOnlyMeasured(facts, operation)) || IsWholeUse(facts, operation))
                         {
                             return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
                         }
@@ -91,7 +91,7 @@ internal readonly struct SourceScan
                         break;
                     case OperationKind.LocalReference:
                         var local = (ILocalReferenceOperation)operation;
-                        if (IsWholeUse(session, local))
+                        if (IsWholeUse(facts, local))
                         {
                             return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
                         }
@@ -99,27 +99,27 @@ internal readonly struct SourceScan
                         break;
                     case OperationKind.Invocation:
                         var invocation = (IInvocationOperation)operation;
-                        if (session.Symbols.DeclaredOn(invocation.TargetMethod) != DataClass.None || IsWholeUse(session, invocation))
+                        if (facts.Symbols.DeclaredOn(invocation.TargetMethod) != DataClass.None || IsWholeUse(facts, invocation))
                         {
                             return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
                         }
 
-                        if (session.IsInCompilation(invocation.TargetMethod))
+                        if (facts.IsInCompilation(invocation.TargetMethod))
                         {
-                            callees.Add(session.SummaryKey(invocation.TargetMethod));
+                            callees.Add(facts.SummaryKey(invocation.TargetMethod));
                         }
 
                         break;
                     case OperationKind.ObjectCreation when ((IObjectCreationOperation)operation).Constructor is { } constructor:
                         var creation = (IObjectCreationOperation)operation;
-                        if (IsWholeUse(session, creation))
+                        if (IsWholeUse(facts, creation))
                         {
                             return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
                         }
 
-                        if (session.IsInCompilation(constructor))
+                        if (facts.IsInCompilation(constructor))
                         {
-                            callees.Add(session.SummaryKey(constructor));
+                            callees.Add(facts.SummaryKey(constructor));
                         }
 
                         break;
@@ -135,7 +135,7 @@ internal readonly struct SourceScan
     /// rather than only dereferenced (<c>patron.Id</c>) or tested (<c>patron is null</c>): only a whole use can carry
     /// its contents anywhere.
     /// </summary>
-    private static bool IsWholeUse(FlowSession session, IOperation value)
+    private static bool IsWholeUse(SymbolFacts facts, IOperation value)
     {
         switch (value.Parent)
         {
@@ -150,7 +150,7 @@ internal readonly struct SourceScan
                 // Dereferenced, tested, or moved into a local or the caller, whose own uses are scanned.
                 return false;
             case IInvocationOperation invocation when invocation.Instance == value:
-                if (invocation.TargetMethod.Name != "ToString" && session.IsInCompilation(invocation.TargetMethod))
+                if (invocation.TargetMethod.Name != "ToString" && facts.IsInCompilation(invocation.TargetMethod))
                 {
                     return false;
                 }
@@ -165,8 +165,8 @@ internal readonly struct SourceScan
                     IObjectCreationOperation creation => creation.Constructor,
                     _ => null,
                 };
-                if (callee is not null && session.IsInCompilation(callee) && SymbolEqualityComparer.Default.Equals(parameter.Type, value.Type) &&
-                    session.Sinks.Find(callee) is null)
+                if (callee is not null && facts.IsInCompilation(callee) && SymbolEqualityComparer.Default.Equals(parameter.Type, value.Type) &&
+                    facts.Sinks.Find(callee) is null)
                 {
                     return false;
                 }
@@ -174,23 +174,23 @@ internal readonly struct SourceScan
                 break;
         }
 
-        return session.WholeObjectClasses(value.Type) != DataClass.None;
+        return facts.WholeObjectClasses(value.Type) != DataClass.None;
     }
 
     /// <summary>
     /// Whether a classified value read here is only measured or tested (<c>p.Email.Length</c>,
     /// <c>string.IsNullOrEmpty(p.Email)</c>, <c>p.Email == q</c>): such a read carries nothing anywhere.
     /// </summary>
-    private static bool IsOnlyMeasured(FlowSession session, IOperation value)
+    private static bool IsOnlyMeasured(SymbolFacts facts, IOperation value)
     {
         switch (value.Parent)
         {
             case IMemberReferenceOperation member when member.Instance == value:
                 return TypeShapes.IsMeasure(member.Type);
             case IInvocationOperation invocation when invocation.Instance == value:
-                return IsMeasuringCall(session, invocation);
+                return IsMeasuringCall(facts, invocation);
             case IArgumentOperation { Parent: IInvocationOperation invocation }:
-                return IsMeasuringCall(session, invocation);
+                return IsMeasuringCall(facts, invocation);
             case IBinaryOperation binary:
                 return TypeShapes.IsMeasure(binary.Type);
             case IIsNullOperation:
@@ -202,23 +202,23 @@ internal readonly struct SourceScan
         }
     }
 
-    private static bool IsMeasuringCall(FlowSession session, IInvocationOperation invocation)
+    private static bool IsMeasuringCall(SymbolFacts facts, IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        return TypeShapes.IsMeasure(method.ReturnType) && !method.ReturnsVoid && !session.IsInCompilation(method) &&
-               session.Sinks.Find(method) is null && !method.Parameters.Any(p => p.RefKind != RefKind.None);
+        return TypeShapes.IsMeasure(method.ReturnType) && !method.ReturnsVoid && !facts.IsInCompilation(method) &&
+               facts.Sinks.Find(method) is null && !method.Parameters.Any(p => p.RefKind != RefKind.None);
     }
 
-    private static void AddAccessors(FlowSession session, IPropertySymbol property, List<IMethodSymbol> callees)
+    private static void AddAccessors(SymbolFacts facts, IPropertySymbol property, List<IMethodSymbol> callees)
     {
         if (property.GetMethod is { } getter)
         {
-            callees.Add(session.SummaryKey(getter));
+            callees.Add(facts.SummaryKey(getter));
         }
 
         if (property.SetMethod is { } setter)
         {
-            callees.Add(session.SummaryKey(setter));
+            callees.Add(facts.SummaryKey(setter));
         }
     }
 }

@@ -366,8 +366,8 @@ public sealed class StructuredModeTests
             };
             Assert.NotNull(graph);
 
-            var expected = Describe(MethodFlowAnalysis.Analyze(session, owner, graph!, default));
-            if (MethodFlowAnalysis.AnalyzeStructured(session, owner, root, default) is { } flow)
+            var expected = Describe(MethodFlowAnalysis.Analyze(session.Facts, owner, graph!, default));
+            if (MethodFlowAnalysis.AnalyzeStructured(session.Facts, owner, root, default) is { } flow)
             {
                 Assert.Equal(string.Join("\n", expected), string.Join("\n", Describe(flow)));
                 structured++;
