@@ -77,7 +77,7 @@ public static class Program
         {
             foreach (var (owner, graph) in graphs)
             {
-                MethodFlowAnalysis.Analyze(session.Facts, owner, graph, default);
+                GraphWalk.Analyze(session.Facts, owner, graph, default);
             }
         });
 
@@ -86,7 +86,7 @@ public static class Program
         {
             foreach (var (owner, root) in bodies)
             {
-                MethodFlowAnalysis.AnalyzeStructured(session.Facts, owner, root, default);
+                StructuredWalk.TryAnalyze(session.Facts, owner, root, default);
             }
         });
 
@@ -113,7 +113,7 @@ public static class Program
             }
 
             sourced++;
-            var flow = MethodFlowAnalysis.AnalyzeStructured(session.Facts, owner, root, default);
+            var flow = StructuredWalk.TryAnalyze(session.Facts, owner, root, default);
             if (flow is null)
             {
                 continue;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using MecCompliance.Analyzers.Policy;
 using MecCompliance.Analyzers.Sinks;
-using Microsoft.CodeAnalysis.FlowAnalysis;
 
 namespace MecCompliance.Analyzers.Flow;
 
@@ -77,16 +76,9 @@ internal sealed class MethodEntry
                 continue;
             }
 
-            // Most bodies are analysed over their operation tree; building a control-flow graph is the costly step.
-            var flow = MethodFlowAnalysis.AnalyzeStructured(_session.Facts, Owner, root, cancellationToken);
-            if (flow is null)
+            if (BodyAnalysis.Analyze(_session.Facts, Owner, root, cancellationToken) is not { } flow)
             {
-                if (CreateGraph(root, cancellationToken) is not { } graph)
-                {
-                    continue;
-                }
-
-                flow = MethodFlowAnalysis.Analyze(_session.Facts, Owner, graph, cancellationToken);
+                continue;
             }
 
             if (only is null && sinks.IsEmpty && calls.IsEmpty && returns.IsEmpty)
@@ -114,23 +106,5 @@ internal sealed class MethodEntry
         public MethodFlow Flow { get; } = flow;
 
         public ImmutableArray<ClassifiedFlow> LocalFlows { get; } = localFlows;
-    }
-
-    private static ControlFlowGraph? CreateGraph(IOperation block, CancellationToken cancellationToken)
-    {
-        if (block.Parent is not null || block.SemanticModel is null)
-        {
-            return null;
-        }
-
-        return block switch
-        {
-            IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
-            IConstructorBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
-            IBlockOperation body => ControlFlowGraph.Create(body, cancellationToken),
-            IFieldInitializerOperation initializer => ControlFlowGraph.Create(initializer, cancellationToken),
-            IPropertyInitializerOperation initializer => ControlFlowGraph.Create(initializer, cancellationToken),
-            _ => null,
-        };
     }
 }

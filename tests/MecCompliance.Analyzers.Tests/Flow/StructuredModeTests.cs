@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MecCompliance.Analyzers.Flow;
+using MecCompliance.Analyzers.Sinks;
 using MecCompliance.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -366,8 +367,8 @@ public sealed class StructuredModeTests
             };
             Assert.NotNull(graph);
 
-            var expected = Describe(MethodFlowAnalysis.Analyze(session.Facts, owner, graph!, default));
-            if (MethodFlowAnalysis.AnalyzeStructured(session.Facts, owner, root, default) is { } flow)
+            var expected = Describe(GraphWalk.Analyze(session.Facts, owner, graph!, default));
+            if (StructuredWalk.TryAnalyze(session.Facts, owner, root, default) is { } flow)
             {
                 Assert.Equal(string.Join("\n", expected), string.Join("\n", Describe(flow)));
                 structured++;
@@ -379,6 +380,49 @@ public sealed class StructuredModeTests
         Assert.True(compared >= 20, $"only {compared} bodies compared");
         Assert.Equal(compared - 1, structured); // every body but the one with goto case
     }
+
+    [Fact]
+    public void A_body_the_structured_walk_gives_up_on_is_walked_over_its_graph()
+    {
+        var (compilation, model, tree) = Compile("""
+            class GivesUp
+            {
+                void Cases(ILogger log, Patron p, int k) { var s = ""; switch (k) { case 1: s = p.Email; goto case 2; case 2: log.LogInformation(s); break; } }
+                void Breaks(ILogger log, Patron p, int k) { var s = ""; switch (k) { case 1: s = p.Email; break; case 2: s = p.Status; break; } log.LogInformation(s); }
+            }
+            """);
+        var facts = FlowSession.CreateIsolated(compilation)!.Facts;
+        var methods = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().ToDictionary(m => m.Identifier.Text);
+
+        // goto case: the structured walk gives up (a result, no exception), and the one choice point walks the graph.
+        var (cases, casesRoot) = Body(model, methods["Cases"]);
+        Assert.Null(StructuredWalk.TryAnalyze(facts, cases, casesRoot, default));
+        var chosen = BodyAnalysis.Analyze(facts, cases, casesRoot, default)!;
+        Assert.Equal(Describe(GraphWalk.Analyze(facts, cases, ControlFlowGraph.Create((Microsoft.CodeAnalysis.Operations.IMethodBodyOperation)casesRoot), default)), Describe(chosen));
+        Assert.Contains(chosen.Sinks, sink => sink.Sink.Kind == SinkKind.Log && sink.Labels.Labels.OfType<SourceLabel>().Any(l => l.Display == "Patron.Email"));
+
+        // Its twin without goto case stays on the tree, with the same finding.
+        var (breaks, breaksRoot) = Body(model, methods["Breaks"]);
+        var structured = StructuredWalk.TryAnalyze(facts, breaks, breaksRoot, default);
+        Assert.NotNull(structured);
+        Assert.Equal(Describe(structured), Describe(BodyAnalysis.Analyze(facts, breaks, breaksRoot, default)!));
+        Assert.Contains(structured.Sinks, sink => sink.Sink.Kind == SinkKind.Log && sink.Labels.Labels.OfType<SourceLabel>().Any(l => l.Display == "Patron.Email"));
+    }
+
+    private static (CSharpCompilation Compilation, SemanticModel Model, SyntaxTree Tree) Compile(string source)
+    {
+        var compilation = CSharpCompilation.Create(
+            "Choice",
+            [CSharpSyntaxTree.ParseText(Usings + source, new CSharpParseOptions(LanguageVersion.Latest)), CSharpSyntaxTree.ParseText(FlowTest<Rules.ClassifiedDataLoggedAnalyzer>.Model)],
+            TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var tree = compilation.SyntaxTrees[0];
+        return (compilation, compilation.GetSemanticModel(tree), tree);
+    }
+
+    private static (ISymbol Owner, IOperation Root) Body(SemanticModel model, MethodDeclarationSyntax method) =>
+        (model.GetDeclaredSymbol(method)!, model.GetOperation(method)!);
 
     private static IReadOnlyList<string> Describe(MethodFlow flow)
     {
