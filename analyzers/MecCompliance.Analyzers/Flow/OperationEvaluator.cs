@@ -260,9 +260,7 @@ internal sealed partial class OperationEvaluator
             case OperationKind.None:
                 return Unmodelled(operation, state, walk);
             default:
-            {
                 return UnionOfChildren(operation, state, walk);
-            }
         }
     }
 
