@@ -187,6 +187,15 @@ internal static class LibraryModels
         };
     }
 
+    /// <summary>
+    /// Whether the lambda passed as <paramref name="parameter"/> of LINQ operator <paramref name="method"/> makes the
+    /// elements of the result (<c>Select</c>'s selector, an element or result selector): the operator's other inputs reach
+    /// the result only through it.
+    /// </summary>
+    public static bool IsProjection(IMethodSymbol method, IParameterSymbol parameter) =>
+        method.ContainingType is { Name: "Enumerable" or "Queryable" or "AsyncEnumerable" or "ParallelEnumerable" } &&
+        RoleOf(method, parameter) == LambdaRole.Element;
+
     /// <summary>A tuple element is one slot whether read by its name or as <c>ItemN</c>.</summary>
     public static ISymbol SlotMember(ISymbol member) => member is IFieldSymbol { CorrespondingTupleField: { } itemN } ? itemN : member;
 }

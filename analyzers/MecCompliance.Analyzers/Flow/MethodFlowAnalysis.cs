@@ -840,11 +840,14 @@ internal sealed partial class MethodFlowAnalysis
             return arguments.Union;
         }
 
+        // A projection (Select, SelectMany, an element or result selector) yields what its selector returns: the source
+        // sequence (and a seed, a second sequence) reach the result only through the selector, which receives them.
+        var projects = arguments.HasLambda && ProjectsThroughSelector(method, arguments);
         var inputs = LabelSet.Empty;
         foreach (var argument in arguments.Items)
         {
             var labels = argument.Labels;
-            if (labels.IsEmpty)
+            if (labels.IsEmpty || (projects && !argument.IsLambda))
             {
                 continue;
             }
@@ -870,6 +873,19 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         return inputs;
+    }
+
+    private static bool ProjectsThroughSelector(IMethodSymbol method, Arguments arguments)
+    {
+        foreach (var argument in arguments.Items)
+        {
+            if (argument.IsLambda && argument.Parameter is { } parameter && LibraryModels.IsProjection(method, parameter))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private LabelSet Create(IObjectCreationOperation creation, FlowState state, Graph graph)

@@ -315,6 +315,71 @@ public sealed class MEC006ClassificationLossTests
     }
 
     [Fact]
+    public async Task Projection_of_a_group_keyed_by_a_classified_member_is_reported_only_when_it_selects_that_member()
+    {
+        // The elements a projection yields are what its selector returns: the group's classified key is not in them.
+        await Verify.VerifyAsync(Usings + "using System.Linq;\n" + Members + """
+            class Detail
+            {
+                public List<string> Ids { get; set; } = new();
+                public List<string> Contacts { get; set; } = new();
+            }
+
+            class Report
+            {
+                void Run(List<Member> ms, Detail d)
+                {
+                    foreach (var g in ms.GroupBy(x => new { x.Email, x.ExternalId }))
+                    {
+                        d.Ids = g.Select(x => x.ExternalId).ToList();
+                        d.Contacts = {|#0:g.Select(x => x.Email).ToList()|};
+                    }
+                }
+            }
+            """,
+            Lost(0, "Detail.Contacts", source: "Member.Email (PersonalData)"));
+    }
+
+    [Fact]
+    public async Task Projection_of_what_a_call_without_a_body_finds_by_a_classified_key_is_reported_only_when_it_selects_the_key()
+    {
+        await Verify.VerifyAsync(Usings + "using System.Linq;\nusing System.Threading.Tasks;\n" + Members + """
+            public interface IOrgRepository
+            {
+                Task<IEnumerable<Org>> FindByEmailAsync(string email);
+            }
+
+            class OrgResponse
+            {
+                public OrgResponse(Org o) { Name = o.Name; }
+                public string Name { get; set; }
+            }
+
+            class ListResponse<T>
+            {
+                public ListResponse(IEnumerable<T> data) { Data = data; }
+                public IEnumerable<T> Data { get; set; }
+            }
+
+            class Api
+            {
+                async Task<ListResponse<OrgResponse>> Find(IOrgRepository repo, Patron r)
+                {
+                    var found = (await repo.FindByEmailAsync(r.Email)).ToList();
+                    return new ListResponse<OrgResponse>(found.Select(o => new OrgResponse(o)));
+                }
+
+                async Task<ListResponse<string>> Echo(IOrgRepository repo, Patron r)
+                {
+                    var found = (await repo.FindByEmailAsync(r.Email)).ToList();
+                    return new ListResponse<string>({|#0:found.Select(o => r.Email)|});
+                }
+            }
+            """,
+            Lost(0, "ListResponse.Data", path: " through new ListResponse(IEnumerable<T>)"));
+    }
+
+    [Fact]
     public async Task Members_of_what_a_call_without_a_body_finds_by_a_classified_key_are_not_reported()
     {
         await Verify.VerifyAsync(Usings + "using System.Linq;\nusing System.Threading.Tasks;\n" + Members + """
