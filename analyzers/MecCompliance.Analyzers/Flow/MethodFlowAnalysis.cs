@@ -464,12 +464,12 @@ internal sealed partial class MethodFlowAnalysis
         var placed = new List<TaintLabel>(labels.Count);
         foreach (var label in labels.Labels)
         {
-            // A parameter stays as it is (the solver resolves it whole, which keeps every flow); what stands for a call's
-            // result or a parameter's member goes into the slot as the solver resolves it.
+            // What stands for a parameter, a call's result or a parameter's member goes into the slot as the solver
+            // resolves it (summaries keep the slot of what they return).
             placed.Add(label switch
             {
                 SourceLabel { IsWholeObject: false } source => source.In(slot),
-                CallResultLabel or ProjectedLabel or SlottedLabel => new SlottedLabel(label, slot),
+                ParameterLabel or CallResultLabel or ProjectedLabel or SlottedLabel => new SlottedLabel(label, slot),
                 _ => label,
             });
         }
@@ -637,6 +637,10 @@ internal sealed partial class MethodFlowAnalysis
 
         var isDataMember = LibraryModels.IsDataMember(member);
         var isKeys = !isDataMember && member.Name is "Key" or "Keys";
+
+        // The key or value of an entry is a part of what the collection holds: data somewhere inside what a call without
+        // a model returned is not in it.
+        var isEntryPart = !isDataMember && LibraryModels.IsEntryPart(member);
         List<TaintLabel>? changed = null;
         var labels = receiver.Labels;
         for (var i = 0; i < labels.Length; i++)
@@ -646,6 +650,7 @@ internal sealed partial class MethodFlowAnalysis
             {
                 SourceLabel { IsWholeObject: true } => null,
                 SourceLabel source when isDataMember => source.ReadDataMember(member),
+                SourceLabel { Slot.IsSomewhere: true } or SlottedLabel { Slot.IsSomewhere: true } when isEntryPart => null,
                 SourceLabel { Slot: { } slot } source when (slot.IsKeys && isKeys) || slot.Matches(member) => source.Unwrapped,
                 SlottedLabel slotted when isDataMember => slotted.Slot.Matches(member) ? slotted.Inner : null,
                 ParameterLabel or CallResultLabel when isDataMember => new ProjectedLabel(label, member.OriginalDefinition),

@@ -560,6 +560,8 @@ public sealed class MEC006ClassificationLossTests
                 public string Data { get; set; } = "";
 
                 public Cipher Clone() => (Cipher)MemberwiseClone();
+
+                public System.Collections.Generic.Dictionary<string, CipherNoteData> GetAttachments() => new();
             }
 
             public class CipherNoteData
@@ -651,6 +653,53 @@ public sealed class MEC006ClassificationLossTests
             """,
             Lost(0, "CipherMini.Data", source: "CipherLoginData object (PersonalData)", path: " through ToOrganizationCipher() and ToCipher(Cipher) and new CipherMini(Cipher)"),
             Lost(1, "CipherMini.Data", source: "CipherLoginData object (PersonalData)", path: " through ToCipher(Cipher) and new CipherMini(Cipher)"));
+    }
+
+    // A call without a model (a method of another project) returns something made with the cipher: the dictionary as a
+    // whole carries the cipher's data, the key and value of each entry do not.
+    [Fact]
+    public async Task Entries_of_what_a_call_without_a_model_returns_for_a_labelled_object_are_not_reported()
+    {
+        await Verify.VerifyWithLibraryAsync(CipherCore, Usings + "using System.Linq;\n" + CipherApi + """
+            class AttachmentResponse
+            {
+                public AttachmentResponse(string id, Core.CipherNoteData data, Core.Cipher cipher)
+                {
+                    Id = id;
+                    Url = $"/{cipher.Id}/{id}";
+                    Notes = data.Notes;
+                }
+
+                public string Id { get; set; }
+                public string Url { get; set; }
+                public string Notes { get; set; }
+            }
+
+            class CipherWithAttachments
+            {
+                public CipherWithAttachments(Core.Cipher c)
+                {
+                    Data = c.Data;
+                    Attachments = FromCipher(c);
+                }
+
+                public string Data { get; set; }
+                public IEnumerable<AttachmentResponse> Attachments { get; set; }
+
+                static IEnumerable<AttachmentResponse> FromCipher(Core.Cipher c) =>
+                    c.GetAttachments().Select(a => new AttachmentResponse(a.Key, a.Value, c));
+            }
+
+            class CiphersController
+            {
+                CipherWithAttachments Post(CipherRequest model)
+                {
+                    var cipher = model.ToOrganizationCipher();
+                    return new CipherWithAttachments({|#0:cipher|});
+                }
+            }
+            """,
+            Lost(0, "CipherWithAttachments.Data", source: "CipherLoginData object (PersonalData)", path: " through ToOrganizationCipher() and ToCipher(Cipher) and new CipherWithAttachments(Cipher)"));
     }
 
     [Fact]
