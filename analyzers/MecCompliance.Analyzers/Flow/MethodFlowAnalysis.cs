@@ -28,6 +28,11 @@ internal sealed partial class MethodFlowAnalysis
     private readonly SemanticModel? _semanticModel;
     private int _nesting;
 
+    // For an instance constructor: what it stores into its own unclassified members, each in that member's slot. The
+    // object built carries it by flow (its declarations do not), and callers see it as what the constructor returns.
+    private bool _constructs;
+    private LabelSet _built = LabelSet.Empty;
+
     private MethodFlowAnalysis(FlowSession session, SemanticModel? semanticModel, CancellationToken cancellationToken)
     {
         _session = session;
@@ -38,10 +43,12 @@ internal sealed partial class MethodFlowAnalysis
     public static MethodFlow Analyze(FlowSession session, ISymbol owner, ControlFlowGraph graph, CancellationToken cancellationToken)
     {
         // Operations of a control-flow graph carry no semantic model; sinks that resolve their target bind syntax with the original's.
-        var analysis = new MethodFlowAnalysis(session, graph.OriginalOperation.SemanticModel, cancellationToken);
-        var returns = analysis.Run(graph, analysis.EntryState(owner));
+        var analysis = new MethodFlowAnalysis(session, graph.OriginalOperation.SemanticModel, cancellationToken) { _constructs = IsInstanceConstructor(owner) };
+        var returns = analysis.Run(graph, analysis.EntryState(owner)).Union(analysis._built);
         return new MethodFlow(owner, ToImmutable(analysis._sinkOrder), ToImmutable(analysis._callOrder), returns);
     }
+
+    private static bool IsInstanceConstructor(ISymbol owner) => owner is IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false };
 
     /// <summary>A method's parameters at entry: each its symbolic label (for summaries) and its own classification.</summary>
     private FlowState EntryState(ISymbol owner)
@@ -907,13 +914,10 @@ internal sealed partial class MethodFlowAnalysis
         {
             // An object of a type declared here keeps what it holds in its members: their declarations carry the
             // classification (MEC006 guarantees it), and the whole-object rule reads them from the type.
-            if (!isSink)
-            {
-                CallInto(constructor, creation, LabelSet.Empty, arguments, isVirtual: false);
-                StorePositionalProperties(constructor, creation, arguments);
-            }
-
-            return LabelSet.Empty;
+            // What its constructor stored into its unclassified members, though, it carries by flow.
+            return isSink
+                ? LabelSet.Empty
+                : CallInto(constructor, creation, LabelSet.Empty, arguments, isVirtual: false).Union(StorePositionalProperties(constructor, creation, arguments));
         }
 
         if (TypeShapes.IsMeasure(creation.Type))
@@ -930,12 +934,14 @@ internal sealed partial class MethodFlowAnalysis
     /// A record's primary constructor stores each argument into the positional property of the same name, in code the
     /// compiler writes: the store is reported here, at the argument.
     /// </summary>
-    private void StorePositionalProperties(IMethodSymbol constructor, IOperation creation, Arguments arguments)
+    /// <returns>What the unclassified positional properties now hold, each in its slot.</returns>
+    private LabelSet StorePositionalProperties(IMethodSymbol constructor, IOperation creation, Arguments arguments)
     {
+        var built = LabelSet.Empty;
         if (!constructor.ContainingType.IsRecord ||
             constructor.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax)
         {
-            return;
+            return built;
         }
 
         foreach (var argument in arguments.Items)
@@ -944,8 +950,14 @@ internal sealed partial class MethodFlowAnalysis
                 constructor.ContainingType.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault() is { } property)
             {
                 RecordUnclassifiedStore(property, argument.Labels, argument.Value, creation, allowSynthesized: true);
+                if (_session.Symbols.ClassOf(property) == DataClass.None)
+                {
+                    built = built.Union(InSlot(WithoutWholeObjects(argument.Labels), property));
+                }
             }
         }
+
+        return built;
     }
 
     private LabelSet CallInto(IMethodSymbol callee, IOperation operation, LabelSet receiver, Arguments arguments, bool isVirtual)
@@ -1403,6 +1415,11 @@ internal sealed partial class MethodFlowAnalysis
         if (stored.IsEmpty)
         {
             return;
+        }
+
+        if (_constructs && target is IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } })
+        {
+            _built = _built.Union(InSlot(stored, member));
         }
 
         var sink = new Sink(SinkKind.UnclassifiedMember, FlowDisplay.Source(member, isWholeObject: false), member: member);

@@ -475,7 +475,7 @@ public sealed class MEC006ClassificationLossTests
             public UserResponse(Core.OrgUserDetails u)
             {
                 Id = u.Id;
-                Emails = new List<EmailModel> { new EmailModel({|#9:u.Email|}) };
+                Emails = {|#8:new List<EmailModel> { new EmailModel({|#9:u.Email|}) }|};
             }
 
             public System.Guid Id { get; set; }
@@ -505,7 +505,8 @@ public sealed class MEC006ClassificationLossTests
     public async Task Classified_member_of_an_element_a_repository_returned_is_reported_where_a_constructor_stores_it()
     {
         // The element comes from a call without a body, but Email is classified by declaration: whatever the object
-        // came from, the constructor stores the e-mail into an unclassified member.
+        // came from, the constructor stores the e-mail into an unclassified member. The objects built so carry it by
+        // flow: the list of them, and the list of responses holding those, lose it too.
         await Verify.VerifyWithLibraryAsync(ScimCore, Usings + "using System.Linq;\nusing System.Threading.Tasks;\n" + ScimApi + """
             class UsersController
             {
@@ -514,13 +515,16 @@ public sealed class MEC006ClassificationLossTests
                     var result = await q.GetAsync(repo, org);
                     return new ListResponse<UserResponse>
                     {
-                        Resources = result.userList.Select(u => new UserResponse({|#0:u|})).ToList(),
+                        Resources = {|#1:result.userList.Select(u => new UserResponse({|#0:u|})).ToList()|},
                     };
                 }
             }
             """,
             Lost(9, "EmailModel.Value", source: "OrgUserDetails.Email (PersonalData)", path: " through new EmailModel(string)"),
-            Lost(0, "EmailModel.Value", source: "OrgUserDetails.Email (PersonalData)", path: " through new UserResponse(OrgUserDetails) and new EmailModel(string)"));
+            Lost(8, "UserResponse.Emails", source: "OrgUserDetails.Email (PersonalData)", path: " through new EmailModel(string)"),
+            Lost(0, "EmailModel.Value", source: "OrgUserDetails.Email (PersonalData)", path: " through new UserResponse(OrgUserDetails) and new EmailModel(string)"),
+            Lost(0, "UserResponse.Emails", source: "OrgUserDetails.Email (PersonalData)", path: " through new UserResponse(OrgUserDetails)"),
+            Lost(1, "ListResponse.Resources", source: "OrgUserDetails.Email (PersonalData)", path: " through new UserResponse(OrgUserDetails) and new EmailModel(string)"));
     }
 
     [Fact]
