@@ -33,6 +33,17 @@ internal sealed class BodyContext(SymbolFacts facts, ISymbol owner, SemanticMode
     /// <summary>How many lambdas and local functions deep the evaluation is.</summary>
     public int Nesting { get; set; }
 
+    /// <summary>Whether the body is an instance constructor's: what it stores into its own members, the object it builds carries.</summary>
+    public bool Constructs { get; } = owner is IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false };
+
+    /// <summary>
+    /// For an instance constructor: what it stores into its own unclassified members, each in that member's slot. The
+    /// object built carries it by flow (its declarations do not), and callers see it as what the constructor returns.
+    /// </summary>
+    public LabelSet Built { get; private set; } = LabelSet.Empty;
+
+    public void AddBuilt(LabelSet labels) => Built = Built.Union(labels);
+
     /// <summary>The call site of <paramref name="callee"/> at <paramref name="operation"/>, created at its first evaluation.</summary>
     public CallSite CallAt(IMethodSymbol callee, IOperation operation, bool isVirtual)
     {
@@ -67,7 +78,7 @@ internal sealed class BodyContext(SymbolFacts facts, ISymbol owner, SemanticMode
 
     public void EndInlining(IMethodSymbol function) => _inlining!.Remove(function);
 
-    /// <summary>The body's analysis, once a walk has run it to the end.</summary>
+    /// <summary>The body's analysis, once a walk has run it to the end (a constructor also returns what it built).</summary>
     public MethodFlow ToFlow(LabelSet returns) =>
-        new(Owner, Sinks.ToImmutable(), _callOrder is null || _callOrder.Count == 0 ? ImmutableArray<CallSite>.Empty : _callOrder.ToImmutableArray(), returns);
+        new(Owner, Sinks.ToImmutable(), _callOrder is null || _callOrder.Count == 0 ? ImmutableArray<CallSite>.Empty : _callOrder.ToImmutableArray(), returns.Union(Built));
 }

@@ -141,11 +141,14 @@ internal sealed partial class OperationEvaluator
             return arguments.Union;
         }
 
+        // A projection (Select, SelectMany, an element or result selector) yields what its selector returns: the source
+        // sequence (and a seed, a second sequence) reach the result only through the selector, which receives them.
+        var projects = arguments.HasLambda && ProjectsThroughSelector(method, arguments);
         var inputs = LabelSet.Empty;
         foreach (var argument in arguments.Items)
         {
             var labels = argument.Labels;
-            if (labels.IsEmpty)
+            if (labels.IsEmpty || (projects && !argument.IsLambda))
             {
                 continue;
             }
@@ -173,6 +176,19 @@ internal sealed partial class OperationEvaluator
         return inputs;
     }
 
+    private static bool ProjectsThroughSelector(IMethodSymbol method, CallArguments arguments)
+    {
+        foreach (var argument in arguments.Items)
+        {
+            if (argument.IsLambda && argument.Parameter is { } parameter && LibraryModels.IsProjection(method, parameter))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private LabelSet Create(IObjectCreationOperation creation, FlowState state, BodyWalk walk)
     {
         var arguments = EvaluateArguments(creation.Arguments, LabelSet.Empty, state, walk);
@@ -187,13 +203,10 @@ internal sealed partial class OperationEvaluator
         {
             // An object of a type declared here keeps what it holds in its members: their declarations carry the
             // classification (MEC006 guarantees it), and the whole-object rule reads them from the type.
-            if (!isSink)
-            {
-                CallInto(constructor, creation, LabelSet.Empty, arguments, isVirtual: false);
-                StorePositionalProperties(constructor, creation, arguments);
-            }
-
-            return LabelSet.Empty;
+            // What its constructor stored into its unclassified members, though, it carries by flow.
+            return isSink
+                ? LabelSet.Empty
+                : CallInto(constructor, creation, LabelSet.Empty, arguments, isVirtual: false).Union(StorePositionalProperties(constructor, creation, arguments));
         }
 
         if (TypeShapes.IsMeasure(creation.Type))
@@ -210,12 +223,14 @@ internal sealed partial class OperationEvaluator
     /// A record's primary constructor stores each argument into the positional property of the same name, in code the
     /// compiler writes: the store is reported here, at the argument.
     /// </summary>
-    private void StorePositionalProperties(IMethodSymbol constructor, IOperation creation, CallArguments arguments)
+    /// <returns>What the unclassified positional properties now hold, each in its slot.</returns>
+    private LabelSet StorePositionalProperties(IMethodSymbol constructor, IOperation creation, CallArguments arguments)
     {
+        var built = LabelSet.Empty;
         if (!constructor.ContainingType.IsRecord ||
             constructor.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_context.CancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax)
         {
-            return;
+            return built;
         }
 
         foreach (var argument in arguments.Items)
@@ -224,8 +239,14 @@ internal sealed partial class OperationEvaluator
                 constructor.ContainingType.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault() is { } property)
             {
                 RecordUnclassifiedStore(property, argument.Labels, argument.Value, creation, allowSynthesized: true);
+                if (_facts.Symbols.ClassOf(property) == DataClass.None)
+                {
+                    built = built.Union(InSlot(WithoutWholeObjects(argument.Labels), property));
+                }
             }
         }
+
+        return built;
     }
 
     private LabelSet CallInto(IMethodSymbol callee, IOperation operation, LabelSet receiver, CallArguments arguments, bool isVirtual)

@@ -61,6 +61,10 @@ internal sealed partial class OperationEvaluator
 
         var isDataMember = LibraryModels.IsDataMember(member);
         var isKeys = !isDataMember && member.Name is "Key" or "Keys";
+
+        // The key or value of an entry is a part of what the collection holds: data somewhere inside what a call without
+        // a model returned is not in it.
+        var isEntryPart = !isDataMember && LibraryModels.IsEntryPart(member);
         List<TaintLabel>? changed = null;
         var labels = receiver.Labels;
         for (var i = 0; i < labels.Length; i++)
@@ -70,6 +74,7 @@ internal sealed partial class OperationEvaluator
             {
                 SourceLabel { IsWholeObject: true } => null,
                 SourceLabel source when isDataMember => source.ReadDataMember(member),
+                SourceLabel { Slot.IsSomewhere: true } or SlottedLabel { Slot.IsSomewhere: true } when isEntryPart => null,
                 SourceLabel { Slot: { } slot } source when (slot.IsKeys && isKeys) || slot.Matches(member) => source.Unwrapped,
                 SlottedLabel slotted when isDataMember => slotted.Slot.Matches(member) ? slotted.Inner : null,
                 ParameterLabel or CallResultLabel when isDataMember => new ProjectedLabel(label, member.OriginalDefinition),

@@ -51,12 +51,12 @@ internal sealed partial class OperationEvaluator
         var placed = new List<TaintLabel>(labels.Count);
         foreach (var label in labels.Labels)
         {
-            // A parameter stays as it is (the solver resolves it whole, which keeps every flow); what stands for a call's
-            // result or a parameter's member goes into the slot as the solver resolves it.
+            // What stands for a parameter, a call's result or a parameter's member goes into the slot as the solver
+            // resolves it (summaries keep the slot of what they return).
             placed.Add(label switch
             {
                 SourceLabel { IsWholeObject: false } source => source.In(slot),
-                CallResultLabel or ProjectedLabel or SlottedLabel => new SlottedLabel(label, slot),
+                ParameterLabel or CallResultLabel or ProjectedLabel or SlottedLabel => new SlottedLabel(label, slot),
                 _ => label,
             });
         }

@@ -148,6 +148,11 @@ internal sealed partial class OperationEvaluator
             return;
         }
 
+        if (_context.Constructs && target is IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } })
+        {
+            _context.AddBuilt(InSlot(stored, member));
+        }
+
         var sink = new Sink(SinkKind.UnclassifiedMember, FlowDisplay.Source(member, isWholeObject: false), member: member);
         _context.Sinks.Record(sink, valueOperation, stored, target, DataClass.None);
     }
