@@ -527,6 +527,50 @@ public sealed class MEC006ClassificationLossTests
             Lost(1, "ListResponse.Resources", source: "OrgUserDetails.Email (PersonalData)", path: " through new UserResponse(OrgUserDetails) and new EmailModel(string)"));
     }
 
+    // The object a constructor builds holds the e-mail in one unclassified member; read through an interface whose
+    // properties have no body, each member is still only what was stored into it.
+    [Fact]
+    public async Task Sibling_of_what_a_constructor_stored_is_not_reported_when_read_through_an_interface()
+    {
+        await Verify.VerifyAsync(Usings + Members + """
+            public interface IQueued
+            {
+                string Category { get; }
+                object Model { get; }
+            }
+
+            public class Queued : IQueued
+            {
+                public Queued(string category, object model) { Category = category; Model = model; }
+                public string Category { get; set; }
+                public object Model { get; set; }
+            }
+
+            class Mail
+            {
+                public string Category { get; set; } = "";
+                public object Body { get; set; } = "";
+            }
+
+            class Sender
+            {
+                void Enqueue(Member m)
+                {
+                    Send({|#0:new Queued("invite", {|#1:m.Email|})|});
+                }
+
+                void Send(IQueued q)
+                {
+                    var mail = new Mail();
+                    mail.Category = q.Category;
+                    mail.Body = q.Model;
+                }
+            }
+            """,
+            Lost(1, "Queued.Model", source: "Member.Email (PersonalData)", path: " through new Queued(string, object)"),
+            Lost(0, "Mail.Body", source: "Member.Email (PersonalData)", path: " through new Queued(string, object) and Send(IQueued)"));
+    }
+
     [Fact]
     public async Task Unclassified_members_of_an_element_a_repository_returned_are_not_reported_through_a_constructor()
     {
