@@ -406,6 +406,38 @@ public sealed class MEC006ClassificationLossTests
             Lost(0, "Resp.Name", path: " through NormalizeAsync(string)"));
     }
 
+    // Stripe's types are not referenced (a package absent at analysis time): calls and member reads on them do not bind.
+    // An unbound call is a call without a model: its result as a whole carries the e-mail, a member read from it does not.
+    [Fact]
+    public async Task Members_of_what_an_unbound_call_returns_are_not_reported_but_the_whole_result_is()
+    {
+        await Verify.VerifyWithUnresolvedTypesAsync(Usings + "using System.Threading.Tasks;\n" + Members + """
+            class StripeAdapter
+            {
+                private readonly CustomerService _customers = new CustomerService();
+
+                public Task<Customer> UpdateCustomerAsync(string id, string email) => _customers.UpdateAsync(id, email);
+            }
+
+            class Command
+            {
+                async Task Run(StripeAdapter stripe, CustomerService customers, Member m, Org o)
+                {
+                    var customer = await stripe.UpdateCustomerAsync("cus_1", m.Email);
+                    o.ExternalId = customer.Id;
+                    o.Name = customer.Items?.FirstOrDefault()?.Name;
+                    o.Contact = {|#0:customer.ToString()|};
+
+                    var direct = await customers.UpdateAsync("cus_1", m.Email);
+                    o.ExternalId = direct.Id;
+                    o.Contact = {|#1:direct.ToString()|};
+                }
+            }
+            """,
+            Lost(0, "Org.Contact", source: "Member.Email (PersonalData)", path: " through UpdateCustomerAsync(string, string)"),
+            Lost(1, "Org.Contact", source: "Member.Email (PersonalData)"));
+    }
+
     [Fact]
     public async Task Classified_value_stored_into_a_classified_member_of_a_library_object_does_not_label_its_siblings()
     {
