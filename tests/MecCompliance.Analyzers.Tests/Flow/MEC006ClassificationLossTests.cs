@@ -604,6 +604,34 @@ public sealed class MEC006ClassificationLossTests
     }
 
     [Fact]
+    public async Task List_of_objects_whose_constructor_stores_the_email_into_a_classified_member_is_not_reported()
+    {
+        // A classified member keeps the e-mail in its declaration: the objects carry nothing by flow.
+        await Verify.VerifyWithLibraryAsync(ScimCore, Usings + "using System.Linq;\nusing System.Threading.Tasks;\n" + """
+            class ContactResponse
+            {
+                public ContactResponse(Core.OrgUserDetails u) { Id = u.Id; Email = u.Email; }
+                public System.Guid Id { get; set; }
+                [PersonalData] public string Email { get; set; }
+            }
+
+            class ListResponse<T>
+            {
+                public List<T> Resources { get; set; } = new();
+            }
+
+            class UsersController
+            {
+                async Task<ListResponse<ContactResponse>> Get(Core.IOrgUserRepository repo, System.Guid org)
+                {
+                    var users = await repo.GetManyAsync(org);
+                    return new ListResponse<ContactResponse> { Resources = users.Select(u => new ContactResponse(u)).ToList() };
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Unclassified_members_of_an_element_a_repository_returned_are_not_reported_through_a_constructor()
     {
         await Verify.VerifyWithLibraryAsync(ScimCore, Usings + "using System.Linq;\nusing System.Threading.Tasks;\n" + """
