@@ -39,8 +39,8 @@ internal abstract class BodyWalk(OperationEvaluator evaluator)
     public abstract BodyWalk? LocalFunction(IMethodSymbol definition);
 
     /// <summary>
-    /// Whether the union of its children stands for <paramref name="operation"/>, which the evaluator has no transfer for
-    /// (invalid code, a form only a control-flow graph lowers). A walk that cannot answer for it gives up the body here.
+    /// Whether the evaluator may go on from the children of <paramref name="operation"/>, which it has no tree transfer
+    /// for (unbound code, a form only a control-flow graph lowers). A walk that cannot answer for it gives up the body here.
     /// </summary>
     public abstract bool AcceptsChildrenFor(IOperation operation);
 }

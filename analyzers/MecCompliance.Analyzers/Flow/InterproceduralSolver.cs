@@ -548,8 +548,10 @@ internal sealed class InterproceduralSolver
         if (targets.Count == 0)
         {
             // No body in this compilation (an interface implemented elsewhere, generated code, extern): judge it like a
-            // library method, whose result carries its inputs only when it re-expresses them.
-            if (!TypeShapes.ReexpressesInputs(site.Callee))
+            // library method, whose result carries its inputs only when it re-expresses them. A property without a body
+            // anywhere (an interface's, implemented by auto-properties) is a member read: the reader projects the receiver
+            // onto that member already, and its siblings are not in it.
+            if (!TypeShapes.ReexpressesInputs(site.Callee) || site.Callee.MethodKind == MethodKind.PropertyGet)
             {
                 return;
             }

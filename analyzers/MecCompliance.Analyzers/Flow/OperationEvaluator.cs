@@ -256,9 +256,10 @@ internal sealed partial class OperationEvaluator
             case OperationKind.With:
             case OperationKind.MemberInitializer:
             case OperationKind.InterpolatedStringHandlerCreation:
-            case OperationKind.Invalid:
             case OperationKind.None:
                 return Unmodelled(operation, state, walk);
+            case OperationKind.Invalid:
+                return walk.AcceptsChildrenFor(operation) ? EvaluateUnbound(operation, UnionOf(operation.ChildOperations, state, walk)) : LabelSet.Empty;
             default:
                 return UnionOfChildren(operation, state, walk);
         }

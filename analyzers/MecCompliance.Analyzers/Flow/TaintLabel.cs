@@ -154,8 +154,15 @@ internal sealed class MemberSlot : IEquatable<MemberSlot>
         // Anonymous types and tuples of the same shape are one type per compilation, but a tuple element read by its
         // name or as ItemN is one slot: the name suffices there.
         return member.ContainingType is { IsAnonymousType: true } or { IsTupleType: true } ||
-               SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, Member.OriginalDefinition);
+               SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, Member.OriginalDefinition) ||
+               Implements(Member, member) || Implements(member, Member);
     }
+
+    /// <summary>Whether <paramref name="member"/> is the implementation of interface member <paramref name="contract"/> in its type (a read through the interface reads it).</summary>
+    private static bool Implements(ISymbol member, ISymbol contract) =>
+        contract.ContainingType is { TypeKind: TypeKind.Interface } &&
+        member.ContainingType is { } type &&
+        SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(contract.OriginalDefinition)?.OriginalDefinition, member.OriginalDefinition);
 
     public bool Equals(MemberSlot? other) =>
         other is not null && _kind == other._kind && Equals(Inner, other.Inner) &&

@@ -51,6 +51,14 @@ internal static class FlowTest<TAnalyzer>
 
     public static Task VerifyAsync(string[] sources, params DiagnosticResult[] expected) => Create(sources, expected).RunAsync(CancellationToken.None);
 
+    /// <summary>Verifies <paramref name="source"/>, which uses types of a library that is not referenced (its compile errors are not checked).</summary>
+    public static Task VerifyWithUnresolvedTypesAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = Create([source], expected);
+        test.CompilerDiagnostics = CompilerDiagnostics.None;
+        return test.RunAsync(CancellationToken.None);
+    }
+
     private static CSharpAnalyzerVerifier<TAnalyzer>.Test Create(string[] sources, DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerVerifier<TAnalyzer>.Test();

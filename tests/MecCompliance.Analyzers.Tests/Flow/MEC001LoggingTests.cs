@@ -288,6 +288,57 @@ public sealed class MEC001LoggingTests
             LoggedFrom(0, "Patron.Email (PersonalData)"));
     }
 
+    // A diagnostics helper wraps one user in a collection and logs a projection that only tests the e-mail (the shape of
+    // bitwarden's UserInviteDebuggingLogger; its finding there, SendOrganizationInvitesCommand.cs:61, does not reproduce
+    // here and stays judged false). The helper that projects the e-mail itself is reported where it logs; a caller only
+    // passing on its own parameter leaves the report to its callers.
+    [Fact]
+    public async Task Projection_of_a_wrapped_object_through_helpers_is_reported_only_when_it_selects_classified_data()
+    {
+        await Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Text.Json;
+            using Library;
+            using Microsoft.Extensions.Logging;
+
+            static class InviteLogger
+            {
+                public static void LogState(this ILogger logger, Patron user) => LogState(logger, [user]);
+
+                public static void LogState(this ILogger logger, IEnumerable<Patron> all)
+                {
+                    var list = all.ToList();
+                    if (list.Any(u => u.Status == "invited" && string.IsNullOrWhiteSpace(u.Email)))
+                    {
+                        var data = Map(list);
+                        logger.LogWarning("Invalid state {Data}", data);
+                    }
+                }
+
+                public static void LogContacts(this ILogger logger, IEnumerable<Patron> all) =>
+                    logger.LogWarning("Contacts {Data}", {|#1:JsonSerializer.Serialize(all.Select(u => new { u.Id, u.Email }))|});
+
+                private static string Map(IEnumerable<Patron> all)
+                {
+                    var log = all.Select(u => new { u.Id, u.Status, hasEmail = !string.IsNullOrWhiteSpace(u.Email) });
+                    var options = new JsonSerializerOptions { WriteIndented = true };
+                    return JsonSerializer.Serialize(log, options);
+                }
+            }
+
+            class Invites
+            {
+                void Send(ILogger logger, Patron user)
+                {
+                    logger.LogState(user);
+                    logger.LogContacts([user]);
+                }
+            }
+            """,
+            Logged(1, "Patron.Email (PersonalData)", "ILogger.LogWarning").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+    }
+
     [Fact]
     public async Task Branch_under_a_constant_false_condition_is_not_reported()
     {

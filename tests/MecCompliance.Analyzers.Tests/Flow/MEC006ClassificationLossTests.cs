@@ -406,6 +406,38 @@ public sealed class MEC006ClassificationLossTests
             Lost(0, "Resp.Name", path: " through NormalizeAsync(string)"));
     }
 
+    // Stripe's types are not referenced (a package absent at analysis time): calls and member reads on them do not bind.
+    // An unbound call is a call without a model: its result as a whole carries the e-mail, a member read from it does not.
+    [Fact]
+    public async Task Members_of_what_an_unbound_call_returns_are_not_reported_but_the_whole_result_is()
+    {
+        await Verify.VerifyWithUnresolvedTypesAsync(Usings + "using System.Threading.Tasks;\n" + Members + """
+            class StripeAdapter
+            {
+                private readonly CustomerService _customers = new CustomerService();
+
+                public Task<Customer> UpdateCustomerAsync(string id, string email) => _customers.UpdateAsync(id, email);
+            }
+
+            class Command
+            {
+                async Task Run(StripeAdapter stripe, CustomerService customers, Member m, Org o)
+                {
+                    var customer = await stripe.UpdateCustomerAsync("cus_1", m.Email);
+                    o.ExternalId = customer.Id;
+                    o.Name = customer.Items?.FirstOrDefault()?.Name;
+                    o.Contact = {|#0:customer.ToString()|};
+
+                    var direct = await customers.UpdateAsync("cus_1", m.Email);
+                    o.ExternalId = direct.Id;
+                    o.Contact = {|#1:direct.ToString()|};
+                }
+            }
+            """,
+            Lost(0, "Org.Contact", source: "Member.Email (PersonalData)", path: " through UpdateCustomerAsync(string, string)"),
+            Lost(1, "Org.Contact", source: "Member.Email (PersonalData)"));
+    }
+
     [Fact]
     public async Task Classified_value_stored_into_a_classified_member_of_a_library_object_does_not_label_its_siblings()
     {
@@ -525,6 +557,78 @@ public sealed class MEC006ClassificationLossTests
             Lost(0, "EmailModel.Value", source: "OrgUserDetails.Email (PersonalData)", path: " through new UserResponse(OrgUserDetails) and new EmailModel(string)"),
             Lost(0, "UserResponse.Emails", source: "OrgUserDetails.Email (PersonalData)", path: " through new UserResponse(OrgUserDetails)"),
             Lost(1, "ListResponse.Resources", source: "OrgUserDetails.Email (PersonalData)", path: " through new UserResponse(OrgUserDetails) and new EmailModel(string)"));
+    }
+
+    // The object a constructor builds holds the e-mail in one unclassified member; read through an interface whose
+    // properties have no body, each member is still only what was stored into it.
+    [Fact]
+    public async Task Sibling_of_what_a_constructor_stored_is_not_reported_when_read_through_an_interface()
+    {
+        await Verify.VerifyAsync(Usings + Members + """
+            public interface IQueued
+            {
+                string Category { get; }
+                object Model { get; }
+            }
+
+            public class Queued : IQueued
+            {
+                public Queued(string category, object model) { Category = category; Model = model; }
+                public string Category { get; set; }
+                public object Model { get; set; }
+            }
+
+            class Mail
+            {
+                public string Category { get; set; } = "";
+                public object Body { get; set; } = "";
+            }
+
+            class Sender
+            {
+                void Enqueue(Member m)
+                {
+                    Send({|#0:new Queued("invite", {|#1:m.Email|})|});
+                }
+
+                void Send(IQueued q)
+                {
+                    var mail = new Mail();
+                    mail.Category = q.Category;
+                    mail.Body = q.Model;
+                }
+            }
+            """,
+            Lost(1, "Queued.Model", source: "Member.Email (PersonalData)", path: " through new Queued(string, object)"),
+            Lost(0, "Mail.Body", source: "Member.Email (PersonalData)", path: " through new Queued(string, object) and Send(IQueued)"));
+    }
+
+    [Fact]
+    public async Task List_of_objects_whose_constructor_stores_the_email_into_a_classified_member_is_not_reported()
+    {
+        // A classified member keeps the e-mail in its declaration: the objects carry nothing by flow.
+        await Verify.VerifyWithLibraryAsync(ScimCore, Usings + "using System.Linq;\nusing System.Threading.Tasks;\n" + """
+            class ContactResponse
+            {
+                public ContactResponse(Core.OrgUserDetails u) { Id = u.Id; Email = u.Email; }
+                public System.Guid Id { get; set; }
+                [PersonalData] public string Email { get; set; }
+            }
+
+            class ListResponse<T>
+            {
+                public List<T> Resources { get; set; } = new();
+            }
+
+            class UsersController
+            {
+                async Task<ListResponse<ContactResponse>> Get(Core.IOrgUserRepository repo, System.Guid org)
+                {
+                    var users = await repo.GetManyAsync(org);
+                    return new ListResponse<ContactResponse> { Resources = users.Select(u => new ContactResponse(u)).ToList() };
+                }
+            }
+            """);
     }
 
     [Fact]
