@@ -26,9 +26,7 @@ internal sealed class FlowSession
     private readonly ConcurrentDictionary<ITypeSymbol, IMethodSymbol?> _toString;
     private readonly Lazy<INamedTypeSymbol?> _redactor;
     private readonly Lazy<SinkCatalog> _sinks;
-    private readonly object _solveLock = new();
     private MethodEntry? _lastRegistered;
-    private FlowSolution? _solution;
 
     internal FlowSession(Compilation compilation, ComplianceSymbols symbols)
     {
@@ -42,7 +40,11 @@ internal sealed class FlowSession
         // for its symbols yet, and the first lookup would pay for building them.
         _sinks = new Lazy<SinkCatalog>(() => SinkCatalog.Create(compilation, symbols), LazyThreadSafetyMode.ExecutionAndPublication);
         _redactor = new Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Redaction.Redactor"), LazyThreadSafetyMode.ExecutionAndPublication);
+        Callees = new CalleeSummaries(this);
     }
+
+    /// <summary>The summaries of the methods flows pass through, computed when first needed.</summary>
+    public CalleeSummaries Callees { get; }
 
     public Compilation Compilation { get; }
 
@@ -90,13 +92,36 @@ internal sealed class FlowSession
 
     internal MethodEntry? EntryFor(ISymbol method) => _methods.TryGetValue(method, out var entry) ? entry : null;
 
-    /// <summary>Flows that pass through calls, resolved over every method's summary; computed once.</summary>
+    /// <summary>The entry of a callee whose body the driver has not handed over (yet): read from its declaration.</summary>
+    internal MethodEntry GetOrAddEntry(ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken) =>
+        _methods.TryGetValue(owner, out var entry) ? entry : _methods.GetOrAdd(owner, new MethodEntry(this, owner, blocks, cancellationToken));
+
+    /// <summary>
+    /// The flows of <paramref name="entry"/> that cross a call (see <see cref="InterproceduralSolver.FlowsThroughCalls"/>),
+    /// computed with the summaries of the methods it calls; empty, without analysing anything, when no classified source
+    /// is reachable from it. Memoised per method.
+    /// </summary>
+    public ImmutableArray<ClassifiedFlow> FlowsThroughCalls(MethodEntry entry, CancellationToken cancellationToken) =>
+        entry.FlowsThroughCalls(cancellationToken, static (e, session, token) =>
+            e.HasSource || session.Callees.CallsReachSource(e, token)
+                ? new InterproceduralSolver(session, session.Callees, solving: null, token).FlowsThroughCalls(e.WithAnalysis(token))
+                : ImmutableArray<ClassifiedFlow>.Empty, this);
+
+    /// <summary>
+    /// Every flow of the registered methods that crosses a call (with the own flows of methods that were not analysed
+    /// as they were registered): what the compilation-wide consumers (the command-line report, MEC007) read.
+    /// </summary>
     public FlowSolution Solve(CancellationToken cancellationToken)
     {
-        lock (_solveLock)
+        var entries = _methods.Values.OrderBy(e => e.Owner.Locations.FirstOrDefault()?.SourceTree?.FilePath, StringComparer.Ordinal)
+            .ThenBy(e => e.Owner.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0).ToList();
+        var flows = ImmutableArray.CreateBuilder<ClassifiedFlow>();
+        foreach (var entry in entries)
         {
-            return _solution ??= new InterproceduralSolver(this, cancellationToken).Solve();
+            flows.AddRange(FlowsThroughCalls(entry, cancellationToken));
         }
+
+        return new FlowSolution(flows.ToImmutable(), Callees.Complete);
     }
 
     /// <summary>Classes read directly from <paramref name="symbol"/>: its own attributes and its containing type's.</summary>
