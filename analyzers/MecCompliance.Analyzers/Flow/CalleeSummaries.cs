@@ -83,7 +83,7 @@ internal sealed class CalleeSummaries
 
         if (site.IsVirtual)
         {
-            foreach (var implementation in Implementations(cancellationToken).Of(site.Callee))
+            foreach (var implementation in Implementations(cancellationToken).Of(site.Callee, cancellationToken))
             {
                 if (BodyOf(implementation, cancellationToken) is { } entry && !targets.Contains(entry))
                 {
@@ -201,7 +201,7 @@ internal sealed class CalleeSummaries
             // The scan does not say which calls dispatch: any call to an overridable member may run its implementations.
             if (callee.IsAbstract || callee.IsVirtual || callee.IsOverride || callee.ContainingType?.TypeKind == TypeKind.Interface)
             {
-                foreach (var implementation in Implementations(cancellationToken).Of(callee))
+                foreach (var implementation in Implementations(cancellationToken).Of(callee, cancellationToken))
                 {
                     if (BodyOf(implementation, cancellationToken) is { } target)
                     {

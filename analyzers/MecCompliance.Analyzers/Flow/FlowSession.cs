@@ -8,7 +8,8 @@ namespace MecCompliance.Analyzers.Flow;
 
 /// <summary>
 /// The flow engine's state for one compilation: the policy symbols, the sink catalogue, each method's analysis
-/// (memoised: every method is analysed at most once) and the interprocedural solution (computed once).
+/// (memoised: every method is analysed at most once) and the summaries of the methods flows pass through (computed
+/// when a caller first needs them, see <see cref="CalleeSummaries"/>).
 /// </summary>
 /// <remarks>
 /// Every flow rule (MEC001 logs, MEC002 vendors, MEC003 storage, MEC006 classification loss) is its own analyzer so
@@ -62,8 +63,8 @@ internal sealed class FlowSession
 
     /// <summary>
     /// Registers the executable code of <paramref name="owner"/> and returns its entry. A method that reads classified
-    /// data is analysed now, so its own findings can be reported live; any other method is only scanned and kept for
-    /// compilation end, where it is analysed if a flow needs it.
+    /// data is analysed now, so its own findings can be reported live; any other method is only scanned, and analysed
+    /// when a flow may pass through it (<see cref="FlowsThroughCalls"/>, a caller's summary).
     /// </summary>
     public MethodEntry Register(ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
     {

@@ -29,7 +29,7 @@ internal sealed class MethodEntry
     /// <summary>Whether the code reads classified data itself (then it is analysed as soon as it is registered).</summary>
     public bool HasSource { get; }
 
-    /// <summary>Methods of this compilation it calls (summary keys), for deciding at compilation end what needs analysis.</summary>
+    /// <summary>Methods of this compilation it calls (summary keys), for deciding whether a classified source is reachable from it.</summary>
     public ImmutableArray<IMethodSymbol> Callees { get; }
 
     public bool IsAnalyzed => Volatile.Read(ref _analysis) is not null;
