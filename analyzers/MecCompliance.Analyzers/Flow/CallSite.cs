@@ -4,12 +4,12 @@ namespace MecCompliance.Analyzers.Flow;
 
 /// <summary>
 /// A call from an analysed method into a method of this compilation, with the labels of its arguments (by parameter
-/// ordinal) and receiver. Resolved at compilation end against the callee's summary: what the callee returns, and which
-/// of its parameters reach a sink. Labels only grow while the caller's fixpoint runs.
+/// ordinal) and receiver. Resolved against the callee's summary: what the callee returns, and which of its parameters
+/// reach a sink. Labels only grow while the caller's fixpoint runs.
 /// </summary>
 internal sealed class CallSite
 {
-    // Syntax, not operations: a call site lives until compilation end, and keeping its operations would keep the
+    // Syntax, not operations: a call site lives as long as the compilation, and keeping its operations would keep the
     // body's whole operation tree reachable after the body is analysed.
     private readonly SyntaxNode _syntax;
     private readonly SyntaxNode?[] _argumentValues;

@@ -1,6 +1,6 @@
 namespace MecCompliance.Analyzers.Flow;
 
-/// <summary>The interprocedural result for a compilation: flows that cross method boundaries, and every method's summary.</summary>
+/// <summary>The interprocedural result for a compilation: flows that cross method boundaries, and the summaries computed for them.</summary>
 internal sealed class FlowSolution
 {
     public FlowSolution(ImmutableArray<ClassifiedFlow> flows, IReadOnlyDictionary<ISymbol, MethodSummary> summaries)
@@ -10,8 +10,8 @@ internal sealed class FlowSolution
     }
 
     /// <summary>
-    /// Flows reported at compilation end: those found through summaries, and those inside methods that were analysed only
-    /// at compilation end; never a flow already reported live.
+    /// Flows found through summaries, and those inside methods that were analysed only for them (no source of their own);
+    /// never a flow a method reports as it is analysed (<see cref="MethodEntry.LocalFlows"/> of a method with a source).
     /// </summary>
     public ImmutableArray<ClassifiedFlow> Flows { get; }
 

@@ -3,346 +3,57 @@ using MecCompliance.Analyzers.Policy;
 namespace MecCompliance.Analyzers.Flow;
 
 /// <summary>
-/// Solves, once per compilation, the summaries of every analysed method and the flows that cross calls. First it decides
-/// which methods a flow can pass through (callees that receive labelled arguments, callers of methods that return
-/// labelled values) and analyses only those; then it iterates the summaries to a fixpoint (monotone, so recursion is
-/// safe); finally it resolves each call site and sink against the summaries.
+/// Resolves what a method's labels stand for against the summaries of the methods it calls: grows one method's summary
+/// (<see cref="Update"/>, while <see cref="CalleeSummaries"/> solves a component of the call graph), and finds the flows
+/// that cross its calls (<see cref="FlowsThroughCalls"/>), reported at the method's own sinks and arguments.
 /// </summary>
 internal sealed class InterproceduralSolver
 {
-    private const int MaxRounds = 64;
     private const int MaxPath = 6;
 
     private readonly FlowSession _session;
+    private readonly CalleeSummaries _callees;
+    private readonly IReadOnlyDictionary<ISymbol, MethodSummary>? _solving;
     private readonly CancellationToken _cancellationToken;
-    private readonly Dictionary<ISymbol, MethodEntry> _entries = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<ISymbol, List<MethodEntry>> _implementations = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<ISymbol, List<ISymbol>> _bases = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<ISymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<CallSite, List<MethodEntry>> _targets = new();
-    private readonly List<MethodEntry> _analysedAtEnd = [];
 
-    // A top-level resolution depends only on its label set and the summaries: it stays valid until a summary changes,
-    // so the rounds that change nothing (always the last) and Collect reuse it instead of walking call chains again.
+    // A top-level resolution depends only on its label set and the summaries: it stays valid until a summary changes.
     // Keyed by label set, tagged with the generation of the summaries it was computed against: a summary that grows
-    // starts a new generation instead of clearing the table (a clear costs the table's whole capacity, and summaries
-    // grow thousands of times in the first round).
+    // starts a new generation instead of clearing the table.
     private readonly Dictionary<LabelSet, (int Generation, Resolution Resolution)> _resolved = new();
     private int _generation;
     private readonly HashSet<CallSite> _visiting = [];
     private static readonly Resolution NoResolution = new();
 
-    public InterproceduralSolver(FlowSession session, CancellationToken cancellationToken)
+    /// <param name="solving">The summaries of the component being solved (read as they grow); any other callee's is complete.</param>
+    public InterproceduralSolver(FlowSession session, CalleeSummaries callees, IReadOnlyDictionary<ISymbol, MethodSummary>? solving, CancellationToken cancellationToken)
     {
         _session = session;
+        _callees = callees;
+        _solving = solving;
         _cancellationToken = cancellationToken;
     }
 
-    public FlowSolution Solve()
+    /// <summary>The followed targets of <paramref name="site"/>, each with its summary.</summary>
+    private IEnumerable<(IMethodSymbol Method, MethodSummary Summary)> Targets(CallSite site)
     {
-        foreach (var entry in _session.Entries)
+        foreach (var target in _callees.FollowedTargetsOf(site, _cancellationToken))
         {
-            // Registration analyses such a method before returning; this only guards a registration still in flight.
-            if (entry.HasSource)
-            {
-                entry.EnsureAnalyzed(_cancellationToken);
-            }
-
-            _entries[entry.Owner] = entry;
-        }
-
-        MapImplementations();
-        AnalyzeWhatFlowsNeed();
-
-        var analysed = _entries.Values.Where(e => e.IsAnalyzed).OrderBy(e => e.Owner.Locations.FirstOrDefault()?.SourceTree?.FilePath, StringComparer.Ordinal)
-            .ThenBy(e => e.Owner.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0).ToList();
-        foreach (var entry in analysed)
-        {
-            _summaries[entry.Owner] = new MethodSummary();
-        }
-
-        // An update reads only the summaries of the methods its calls reach (and its own): when none of them changed
-        // since its last update, it would add nothing, so it is skipped. Rounds, their order and the result are those
-        // of updating every method every round.
-        var dependencies = analysed.Select(DependenciesOf).ToList();
-        var updatedAt = new int[analysed.Count];
-        var changedAt = new Dictionary<MethodSummary, int>();
-        var stamp = 0;
-        for (var round = 0; round < MaxRounds; round++)
-        {
-            var changed = false;
-            for (var i = 0; i < analysed.Count; i++)
-            {
-                _cancellationToken.ThrowIfCancellationRequested();
-                if (round > 0 && !ChangedSince(dependencies[i], changedAt, updatedAt[i]))
-                {
-                    continue;
-                }
-
-                updatedAt[i] = ++stamp;
-                if (Update(analysed[i]))
-                {
-                    changedAt[_summaries[analysed[i].Owner]] = stamp;
-                    changed = true;
-                }
-            }
-
-            if (!changed)
-            {
-                break;
-            }
-        }
-
-        return new FlowSolution(Collect(analysed), _summaries);
-    }
-
-    private HashSet<MethodSummary> DependenciesOf(MethodEntry entry)
-    {
-        var summaries = new HashSet<MethodSummary> { _summaries[entry.Owner] };
-        foreach (var site in entry.Flow!.Calls)
-        {
-            foreach (var target in Targets(site))
-            {
-                if (_summaries.TryGetValue(target.Owner, out var summary))
-                {
-                    summaries.Add(summary);
-                }
-            }
-        }
-
-        return summaries;
-    }
-
-    // A summary changed during the method's own last update (a recursive call) counts: that update read it half-grown.
-    private static bool ChangedSince(HashSet<MethodSummary> dependencies, Dictionary<MethodSummary, int> changedAt, int updatedAt)
-    {
-        foreach (var summary in dependencies)
-        {
-            if (changedAt.TryGetValue(summary, out var at) && at >= updatedAt)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private void MapImplementations()
-    {
-        foreach (var entry in _entries.Values)
-        {
-            if (entry.Owner is not IMethodSymbol { IsStatic: false } method)
+            if (target.Owner is not IMethodSymbol method)
             {
                 continue;
             }
 
-            foreach (var baseMethod in BasesOf(method))
-            {
-                if (!_implementations.TryGetValue(baseMethod, out var list))
-                {
-                    _implementations[baseMethod] = list = [];
-                }
-
-                list.Add(entry);
-                if (!_bases.TryGetValue(method, out var bases))
-                {
-                    _bases[method] = bases = [];
-                }
-
-                bases.Add(baseMethod);
-            }
+            var summary = _solving is not null && _solving.TryGetValue(method, out var growing) ? growing : _callees.SummaryOf(target, _cancellationToken);
+            yield return (method, summary);
         }
     }
 
-    private static IEnumerable<IMethodSymbol> BasesOf(IMethodSymbol method)
+    /// <summary>Whether the call at <paramref name="site"/> runs a body of this compilation (then its summaries answer, not a library model).</summary>
+    private bool HasTargets(CallSite site) => _callees.TargetsOf(site, _cancellationToken).Count > 0;
+
+    /// <summary>Adds to <paramref name="summary"/> what <paramref name="entry"/>'s code does with its parameters and returns, given its callees' summaries.</summary>
+    public bool Update(MethodEntry entry, MethodSummary summary)
     {
-        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-        {
-            yield return overridden.OriginalDefinition;
-        }
-
-        foreach (var explicitImplementation in method.ExplicitInterfaceImplementations)
-        {
-            yield return explicitImplementation.OriginalDefinition;
-        }
-
-        if (method.DeclaredAccessibility != Accessibility.Public || method.ContainingType is not { } type)
-        {
-            yield break;
-        }
-
-        foreach (var contract in type.AllInterfaces)
-        {
-            foreach (var member in contract.GetMembers(method.Name))
-            {
-                if (member is IMethodSymbol contractMethod &&
-                    SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(contractMethod)?.OriginalDefinition, method))
-                {
-                    yield return contractMethod.OriginalDefinition;
-                }
-            }
-        }
-    }
-
-    /// <summary>Methods with a body that a call at <paramref name="site"/> may run.</summary>
-    private List<MethodEntry> Targets(CallSite site)
-    {
-        if (_targets.TryGetValue(site, out var targets))
-        {
-            return targets;
-        }
-
-        targets = [];
-        if (_entries.TryGetValue(site.Callee, out var direct))
-        {
-            targets.Add(direct);
-        }
-
-        if (site.IsVirtual && _implementations.TryGetValue(site.Callee, out var implementations))
-        {
-            var added = new HashSet<MethodEntry>(targets);
-            foreach (var implementation in implementations)
-            {
-                if (added.Add(implementation))
-                {
-                    targets.Add(implementation);
-                }
-            }
-        }
-
-        _targets[site] = targets;
-        return targets;
-    }
-
-    /// <summary>
-    /// Methods without a source of their own were only scanned. A flow passes through one when it receives labelled
-    /// arguments, or when it calls a method whose return value may carry classified data: only those are analysed.
-    /// </summary>
-    private void AnalyzeWhatFlowsNeed()
-    {
-        var deferredCallers = new Dictionary<ISymbol, List<MethodEntry>>(SymbolEqualityComparer.Default);
-        foreach (var entry in _entries.Values)
-        {
-            if (entry.IsAnalyzed)
-            {
-                continue;
-            }
-
-            foreach (var callee in entry.Callees)
-            {
-                if (!deferredCallers.TryGetValue(callee, out var callers))
-                {
-                    deferredCallers[callee] = callers = [];
-                }
-
-                callers.Add(entry);
-            }
-        }
-
-        var work = new Queue<MethodEntry>(_entries.Values.Where(e => e.IsAnalyzed));
-        var returnsLabels = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        var sendsDeclaredMembers = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-
-        void Analyze(MethodEntry entry)
-        {
-            if (!entry.IsAnalyzed)
-            {
-                entry.EnsureAnalyzed(_cancellationToken);
-                _analysedAtEnd.Add(entry);
-                work.Enqueue(entry);
-            }
-        }
-
-        void MarkReturnsLabels(ISymbol method)
-        {
-            if (!returnsLabels.Add(method))
-            {
-                return;
-            }
-
-            if (deferredCallers.TryGetValue(method, out var callers))
-            {
-                foreach (var caller in callers)
-                {
-                    Analyze(caller);
-                }
-            }
-
-            if (_bases.TryGetValue(method, out var bases))
-            {
-                foreach (var baseMethod in bases)
-                {
-                    MarkReturnsLabels(baseMethod);
-                }
-            }
-        }
-
-        // A method that sends a member of its parameter classified by declaration somewhere (a log, an unclassified
-        // member, a call) has a finding at each caller that obtains the object itself, whatever the object carries
-        // there: those callers need analysing even when nothing labelled reaches them. A caller already analysed is
-        // looked at again, since passing its own parameter on makes it such a method too.
-        void MarkSendsDeclaredMembers(ISymbol method)
-        {
-            if (!sendsDeclaredMembers.Add(method))
-            {
-                return;
-            }
-
-            if (deferredCallers.TryGetValue(method, out var callers))
-            {
-                foreach (var caller in callers)
-                {
-                    if (caller.IsAnalyzed)
-                    {
-                        work.Enqueue(caller);
-                    }
-                    else
-                    {
-                        Analyze(caller);
-                    }
-                }
-            }
-
-            if (_bases.TryGetValue(method, out var bases))
-            {
-                foreach (var baseMethod in bases)
-                {
-                    MarkSendsDeclaredMembers(baseMethod);
-                }
-            }
-        }
-
-        while (work.Count > 0)
-        {
-            _cancellationToken.ThrowIfCancellationRequested();
-            var entry = work.Dequeue();
-            var flow = entry.Flow!;
-            if (flow.Returns.Labels.Any(l => l is SourceLabel or CallResultLabel or ProjectedLabel { Inner: CallResultLabel } or SlottedLabel { HoldsCallResult: true }))
-            {
-                MarkReturnsLabels(entry.Owner);
-            }
-
-            if (!sendsDeclaredMembers.Contains(entry.Owner) && SendsDeclaredMembers(flow, sendsDeclaredMembers))
-            {
-                MarkSendsDeclaredMembers(entry.Owner);
-            }
-
-            foreach (var site in flow.Calls)
-            {
-                if (site.HasLabelledInput)
-                {
-                    foreach (var target in Targets(site))
-                    {
-                        Analyze(target);
-                    }
-                }
-            }
-        }
-    }
-
-    private bool Update(MethodEntry entry)
-    {
-        var summary = _summaries[entry.Owner];
         var flow = entry.Flow!;
         var changed = Changed(summary.MergeReturns(Resolve(flow.Returns)));
 
@@ -359,13 +70,8 @@ internal sealed class InterproceduralSolver
 
         foreach (var site in flow.Calls)
         {
-            foreach (var target in Targets(site))
+            foreach (var (targetMethod, targetSummary) in Targets(site))
             {
-                if (!_summaries.TryGetValue(target.Owner, out var targetSummary) || target.Owner is not IMethodSymbol targetMethod)
-                {
-                    continue;
-                }
-
                 for (var i = 0; i < targetSummary.ParameterSinks.Count; i++)
                 {
                     var parameterSink = targetSummary.ParameterSinks[i];
@@ -386,49 +92,6 @@ internal sealed class InterproceduralSolver
         }
 
         return changed;
-    }
-
-    /// <summary>
-    /// Whether <paramref name="flow"/> sends a member of one of its parameters classified by declaration to a sink or
-    /// into a call, or passes a parameter to a method in <paramref name="senders"/> (which may do so with it).
-    /// </summary>
-    private bool SendsDeclaredMembers(MethodFlow flow, HashSet<ISymbol> senders)
-    {
-        foreach (var sink in flow.Sinks)
-        {
-            if (HoldsDeclaredMemberOfParameter(sink.Labels))
-            {
-                return true;
-            }
-        }
-
-        foreach (var site in flow.Calls)
-        {
-            var callsSender = senders.Contains(site.Callee) || Targets(site).Any(t => senders.Contains(t.Owner));
-            foreach (var argument in site.Arguments)
-            {
-                if (HoldsDeclaredMemberOfParameter(argument) ||
-                    (callsSender && argument.Labels.Any(IsOfParameter)))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private bool HoldsDeclaredMemberOfParameter(LabelSet labels)
-    {
-        foreach (var label in labels.Labels)
-        {
-            if (label is ProjectedLabel { Inner: ParameterLabel } projected && _session.Facts.DeclaredClasses(projected.Member) != DataClass.None)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>What the argument a parameter sink reads carries there: the whole argument, or the member the callee reads of it.</summary>
@@ -544,8 +207,7 @@ internal sealed class InterproceduralSolver
 
     private void ResolveCall(CallSite site, Resolution resolution, ImmutableArray<IMethodSymbol> prefix, HashSet<CallSite> visiting)
     {
-        var targets = Targets(site);
-        if (targets.Count == 0)
+        if (!HasTargets(site))
         {
             // No body in this compilation (an interface implemented elsewhere, generated code, extern): judge it like a
             // library method, whose result carries its inputs only when it re-expresses them. A property without a body
@@ -570,13 +232,8 @@ internal sealed class InterproceduralSolver
             return;
         }
 
-        foreach (var target in targets)
+        foreach (var (method, summary) in Targets(site))
         {
-            if (!_summaries.TryGetValue(target.Owner, out var summary) || target.Owner is not IMethodSymbol method)
-            {
-                continue;
-            }
-
             var path = prefix.Length < MaxPath ? prefix.Add(method) : prefix;
             foreach (var pair in summary.ReturnSources)
             {
@@ -620,7 +277,12 @@ internal sealed class InterproceduralSolver
         }
     }
 
-    private ImmutableArray<ClassifiedFlow> Collect(List<MethodEntry> analysed)
+    /// <summary>
+    /// The flows of <paramref name="entry"/> that cross a call: a classified value a callee returns reaching one of its
+    /// sinks, and a value it passes reaching a sink inside a callee (reported at its argument). A method with no source
+    /// of its own was not reported as it was analysed: its flows within itself are among these.
+    /// </summary>
+    public ImmutableArray<ClassifiedFlow> FlowsThroughCalls(MethodEntry entry)
     {
         var flows = ImmutableArray.CreateBuilder<ClassifiedFlow>();
         var seen = new HashSet<(Location, SinkEvent, SourceLabel)>();
@@ -634,8 +296,7 @@ internal sealed class InterproceduralSolver
             }
         }
 
-        // A method analysed only now was never reported live: its own flows belong here too.
-        foreach (var entry in _analysedAtEnd)
+        if (!entry.HasSource)
         {
             foreach (var local in entry.LocalFlows)
             {
@@ -643,42 +304,35 @@ internal sealed class InterproceduralSolver
             }
         }
 
-        foreach (var entry in analysed)
+        var flow = entry.Flow!;
+        foreach (var sink in flow.Sinks)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            var flow = entry.Flow!;
-            foreach (var sink in flow.Sinks)
+            foreach (var pair in Resolve(sink.Labels).Sources)
             {
-                foreach (var pair in Resolve(sink.Labels).Sources)
+                if (!pair.Value.IsEmpty)
                 {
-                    if (!pair.Value.IsEmpty)
-                    {
-                        Add(pair.Key, sink, sink.ValueSyntax.GetLocation(), pair.Value);
-                    }
+                    Add(pair.Key, sink, sink.ValueSyntax.GetLocation(), pair.Value);
                 }
             }
+        }
 
-            foreach (var site in flow.Calls)
+        foreach (var site in flow.Calls)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            foreach (var (method, summary) in Targets(site))
             {
-                foreach (var target in Targets(site))
+                foreach (var parameterSink in summary.ParameterSinks)
                 {
-                    if (!_summaries.TryGetValue(target.Owner, out var summary) || target.Owner is not IMethodSymbol method)
+                    if (parameterSink.Ordinal >= site.Arguments.Length)
                     {
                         continue;
                     }
 
-                    foreach (var parameterSink in summary.ParameterSinks)
+                    foreach (var pair in ArgumentAt(site, parameterSink).Sources)
                     {
-                        if (parameterSink.Ordinal >= site.Arguments.Length)
-                        {
-                            continue;
-                        }
-
-                        foreach (var pair in ArgumentAt(site, parameterSink).Sources)
-                        {
-                            var path = pair.Value.Add(method).AddRange(parameterSink.Path);
-                            Add(pair.Key, parameterSink.Sink, site.ArgumentLocation(parameterSink.Ordinal), path);
-                        }
+                        var path = pair.Value.Add(method).AddRange(parameterSink.Path);
+                        Add(pair.Key, parameterSink.Sink, site.ArgumentLocation(parameterSink.Ordinal), path);
                     }
                 }
             }

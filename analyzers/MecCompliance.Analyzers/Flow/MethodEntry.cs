@@ -11,6 +11,7 @@ internal sealed class MethodEntry
     private readonly FlowSession _session;
     private ImmutableArray<IOperation> _blocks;
     private Analysis? _analysis;
+    private FlowList? _flowsThroughCalls;
 
     public MethodEntry(FlowSession session, ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
     {
@@ -27,7 +28,7 @@ internal sealed class MethodEntry
     /// <summary>Whether the code reads classified data itself (then it is analysed as soon as it is registered).</summary>
     public bool HasSource { get; }
 
-    /// <summary>Methods of this compilation it calls (summary keys), for deciding at compilation end what needs analysis.</summary>
+    /// <summary>Methods of this compilation it calls (summary keys), for deciding whether a classified source is reachable from it.</summary>
     public ImmutableArray<IMethodSymbol> Callees { get; }
 
     public bool IsAnalyzed => Volatile.Read(ref _analysis) is not null;
@@ -50,6 +51,26 @@ internal sealed class MethodEntry
         // after publishing, so a concurrent analysis never publishes a result computed from no blocks).
         _blocks = ImmutableArray<IOperation>.Empty;
         return published.Flow;
+    }
+
+    /// <summary>This entry, analysed.</summary>
+    public MethodEntry WithAnalysis(CancellationToken cancellationToken)
+    {
+        EnsureAnalyzed(cancellationToken);
+        return this;
+    }
+
+    /// <summary>The flows crossing this method's calls, computed once by <paramref name="compute"/> and then kept.</summary>
+    public ImmutableArray<ClassifiedFlow> FlowsThroughCalls<TState>(CancellationToken cancellationToken, Func<MethodEntry, TState, CancellationToken, ImmutableArray<ClassifiedFlow>> compute, TState state)
+    {
+        if (Volatile.Read(ref _flowsThroughCalls) is { } done)
+        {
+            return done.Flows;
+        }
+
+        // No lock, as for the analysis: a computation cancelled half-way publishes nothing; two complete ones are equal.
+        var computed = new FlowList(compute(this, state, cancellationToken));
+        return (Interlocked.CompareExchange(ref _flowsThroughCalls, computed, null) ?? computed).Flows;
     }
 
     /// <summary>Flows entirely inside this method (empty when the method was not analysed: it has no source).</summary>
@@ -99,6 +120,11 @@ internal sealed class MethodEntry
         }
 
         return only ?? new MethodFlow(Owner, sinks, calls, returns);
+    }
+
+    private sealed class FlowList(ImmutableArray<ClassifiedFlow> flows)
+    {
+        public ImmutableArray<ClassifiedFlow> Flows { get; } = flows;
     }
 
     private sealed class Analysis(MethodFlow flow, ImmutableArray<ClassifiedFlow> localFlows)

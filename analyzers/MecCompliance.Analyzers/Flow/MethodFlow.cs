@@ -3,7 +3,7 @@ namespace MecCompliance.Analyzers.Flow;
 /// <summary>
 /// The result of analysing one method (or initializer): every labelled value entering a sink, every call into the
 /// compilation with its argument labels, and what the method returns. Parameter and call-result labels in here are
-/// symbolic: <see cref="InterproceduralSolver"/> resolves them into summaries at compilation end.
+/// symbolic: <see cref="InterproceduralSolver"/> resolves them against the callees' summaries.
 /// </summary>
 internal sealed class MethodFlow
 {

@@ -6,7 +6,7 @@ namespace MecCompliance.Analyzers.Flow;
 /// <summary>
 /// The cheap look at a method before any control-flow graph is built: does it read classified data (a classified
 /// member, parameter or method return, or an object whose type holds classified members)? Only such methods are analysed
-/// eagerly; the others are analysed at compilation end if, and only if, a flow passes through them.
+/// eagerly; the others are analysed if, and only if, a flow may pass through them.
 /// </summary>
 internal readonly struct SourceScan
 {

@@ -241,7 +241,7 @@ internal sealed class ParameterLabel : TaintLabel
 }
 
 /// <summary>
-/// The value returned by a call into a method of this compilation, resolved at compilation end from the callee's
+/// The value returned by a call into a method of this compilation, resolved from the callee's
 /// summary and the labels of the arguments at <see cref="Site"/>. Identity is the call site.
 /// </summary>
 internal sealed class CallResultLabel : TaintLabel

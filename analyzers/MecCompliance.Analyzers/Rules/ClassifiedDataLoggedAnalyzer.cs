@@ -5,8 +5,8 @@ using MecCompliance.Analyzers.Sinks;
 namespace MecCompliance.Analyzers.Rules;
 
 /// <summary>
-/// MEC001: personal data and patron records must not reach a log sink unredacted. Flows inside one method are reported
-/// as the method is analysed (live in the editor); flows through other methods at compilation end, at the caller's argument.
+/// MEC001: personal data and patron records must not reach a log sink unredacted. Every flow is reported as the method
+/// it is reported in is analysed (live in the editor); one through other methods at the caller's argument.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ClassifiedDataLoggedAnalyzer : FlowRuleAnalyzer

@@ -5,9 +5,11 @@ using MecCompliance.Analyzers.Policy;
 namespace MecCompliance.Analyzers.Rules;
 
 /// <summary>
-/// The rules that judge flows found by the shared engine (MEC001, MEC002, MEC003, MEC006). Flows inside one method are
-/// judged as the method is analysed, so the editor shows them live; flows through other methods at compilation end, at
-/// the caller's argument. Each rule only decides which flows break the policy and how to say so.
+/// The rules that judge flows found by the shared engine (MEC001, MEC002, MEC003, MEC006). Every flow is judged in the
+/// block action of the method it is reported in, so the editor shows it as the document is analysed alone: flows inside
+/// the method, and flows through other methods (at the method's own argument or sink), found with the summaries of the
+/// methods it calls, computed on demand and kept for the compilation. Nothing waits for compilation end. Each rule only
+/// decides which flows break the policy and how to say so.
 /// </summary>
 public abstract class FlowRuleAnalyzer : DiagnosticAnalyzer
 {
@@ -34,24 +36,24 @@ public abstract class FlowRuleAnalyzer : DiagnosticAnalyzer
                 }
 
                 // Most methods have no flow. `block.ReportDiagnostic` as a delegate boxes the whole context struct, so
-                // it is only created when there is something to judge.
-                var flows = session.Register(block.OwningSymbol, block.OperationBlocks, block.CancellationToken).LocalFlows;
-                if (!flows.IsEmpty)
+                // it is only created when there is something to judge. Flows within the method and through its calls are
+                // judged apart, as two sets of findings (a method with no source of its own has only the second).
+                var entry = session.Register(block.OwningSymbol, block.OperationBlocks, block.CancellationToken);
+                var local = entry.HasSource ? entry.LocalFlows : ImmutableArray<ClassifiedFlow>.Empty;
+                var throughCalls = session.FlowsThroughCalls(entry, block.CancellationToken);
+                if (!local.IsEmpty || !throughCalls.IsEmpty)
                 {
-                    Report(PolicyModel.Create(compilation, session.Symbols, block.CancellationToken), flows, d => block.ReportDiagnostic(baseline.Apply(d, block.CancellationToken)));
-                }
-            });
-            start.RegisterCompilationEndAction(end =>
-            {
-                if (FlowSession.For(compilation) is not { } session)
-                {
-                    return;
-                }
+                    var policy = PolicyModel.Create(compilation, session.Symbols, block.CancellationToken);
+                    Action<Diagnostic> report = d => block.ReportDiagnostic(baseline.Apply(d, block.CancellationToken));
+                    if (!local.IsEmpty)
+                    {
+                        Report(policy, local, report);
+                    }
 
-                var flows = session.Solve(end.CancellationToken).Flows;
-                if (!flows.IsEmpty)
-                {
-                    Report(PolicyModel.Create(compilation, session.Symbols, end.CancellationToken), flows, d => end.ReportDiagnostic(baseline.Apply(d, end.CancellationToken)));
+                    if (!throughCalls.IsEmpty)
+                    {
+                        Report(policy, throughCalls, report);
+                    }
                 }
             });
         });

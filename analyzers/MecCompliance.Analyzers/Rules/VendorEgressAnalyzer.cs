@@ -6,8 +6,8 @@ namespace MecCompliance.Analyzers.Rules;
 
 /// <summary>
 /// MEC002: classified data may be sent only to a declared vendor approved for its class. The vendor of each send is
-/// resolved by the sink catalogue (client name, declared host, <c>[Vendor]</c> mark); flows inside one method are
-/// reported as it is analysed, flows through other methods at compilation end, at the caller's argument.
+/// resolved by the sink catalogue (client name, declared host, <c>[Vendor]</c> mark); every flow is reported as its
+/// method is analysed, one through other methods at the caller's argument.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class VendorEgressAnalyzer : FlowRuleAnalyzer
