@@ -7,7 +7,8 @@ namespace MecCompliance.Analyzers.Rules;
 /// <summary>
 /// The rules that judge flows found by the shared engine (MEC001, MEC002, MEC003, MEC006). Flows inside one method are
 /// judged as the method is analysed, so the editor shows them live; flows through other methods at compilation end, at
-/// the caller's argument. Each rule only decides which flows break the policy and how to say so.
+/// the caller's argument. What breaks the policy, and how to say so, is <see cref="FlowJudgement"/>'s: each rule reports
+/// the violations of its own id.
 /// </summary>
 public abstract class FlowRuleAnalyzer : DiagnosticAnalyzer
 {
@@ -57,6 +58,12 @@ public abstract class FlowRuleAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>Reports the flows among <paramref name="flows"/> that break this rule.</summary>
-    private protected abstract void Report(PolicyModel policy, IEnumerable<ClassifiedFlow> flows, Action<Diagnostic> report);
+    /// <summary>Reports the flows among <paramref name="flows"/> that <see cref="FlowJudgement"/> calls violations of this rule.</summary>
+    private void Report(PolicyModel policy, IEnumerable<ClassifiedFlow> flows, Action<Diagnostic> report)
+    {
+        foreach (var finding in FlowJudgement.Findings(policy, flows, SupportedDiagnostics[0].Id))
+        {
+            report(finding.Diagnostic);
+        }
+    }
 }

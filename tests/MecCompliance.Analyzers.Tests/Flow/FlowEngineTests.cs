@@ -46,7 +46,7 @@ public sealed class FlowEngineTests
 
         var flows = ClassifiedFlowQuery.FindAll(compilation, tree => compilation.GetSemanticModel(tree));
 
-        var described = flows.Select(f => $"{f.SourceDisplay} -> {f.Sink.Kind} {f.Sink.Name}{f.PathDisplay} @{f.Location.GetLineSpan().StartLinePosition.Line}")
+        var described = flows.Select(f => $"{f.SourceDisplay} -> {f.SinkKind} {f.SinkName}{f.PathDisplay} @{f.Location.GetLineSpan().StartLinePosition.Line}")
             .Order(StringComparer.Ordinal).ToList();
         Assert.Equal(
             [
