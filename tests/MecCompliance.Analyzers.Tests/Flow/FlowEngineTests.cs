@@ -58,6 +58,28 @@ public sealed class FlowEngineTests
     }
 
     [Fact]
+    public void Classified_flow_shows_rules_and_tools_no_engine_type()
+    {
+        // The product API: what the data is, where it goes and how; the engine's labels, sink events and operations stay inside.
+        var engine = typeof(ClassifiedFlow).Namespace;
+        var exposed = typeof(ClassifiedFlow).GetMembers(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static)
+            .SelectMany(m => m switch
+            {
+                System.Reflection.PropertyInfo p => [p.PropertyType],
+                System.Reflection.MethodInfo method => method.GetParameters().Select(p => p.ParameterType).Append(method.ReturnType),
+                System.Reflection.ConstructorInfo c => c.GetParameters().Select(p => p.ParameterType),
+                _ => [],
+            })
+            .SelectMany(t => t.IsGenericType ? t.GetGenericArguments().Append(t) : [t])
+            .Where(t => (t.Namespace == engine && t != typeof(ClassifiedFlow) && t != typeof(FlowFinding)) || typeof(IOperation).IsAssignableFrom(t))
+            .Select(t => t.Name)
+            .Distinct()
+            .ToList();
+
+        Assert.Empty(exposed);
+    }
+
+    [Fact]
     public void Query_on_a_compilation_without_classifications_is_empty()
     {
         var compilation = CSharpCompilation.Create(
