@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using MecCompliance.Analyzers.Rules;
 using MecCompliance.Cli.Analysis;
 using MecCompliance.Cli.Report;
 using Microsoft.CodeAnalysis;
@@ -112,6 +113,74 @@ public sealed class FlowJudgementTests
 
         var flow = Assert.Single(map.Flows);
         Assert.Equal((SinkKind.Storage, "PatronDb", Verdict.Violation, "MEC003"), (flow.Kind, flow.Sink, flow.Verdict, flow.RuleId));
+    }
+
+    private const string Leaks = """
+        using MecCompliance;
+        using System.IO;
+        using System.Net.Http;
+        using Microsoft.Extensions.Logging;
+
+        [assembly: ApprovedSink("PatronDb", typeof(PersonalDataAttribute))]
+
+        public sealed class Patron
+        {
+            public int Id { get; set; }
+            [PersonalData] public string Email { get; set; } = "";
+            [PatronRecord] public string CardNumber { get; set; } = "";
+        }
+
+        public sealed class Notice { public string Recipient { get; set; } = ""; }
+
+        [DataSink("PatronDb")]
+        public interface IPatronStore { void Save(string value); }
+
+        public sealed class Desk(ILogger logger, HttpClient http, IPatronStore store)
+        {
+            public void Renew(Patron patron)
+            {
+                logger.LogInformation("Renewed {Email} {Card}", patron.Email, patron.CardNumber);
+                Audit(patron.CardNumber);
+                var notice = new Notice { Recipient = patron.Email };
+                http.PostAsync("https://api.readingstats.example/v1", new StringContent(patron.CardNumber));
+                File.AppendAllText("/tmp/cards.txt", patron.Email);
+                store.Save(patron.CardNumber);
+                logger.LogInformation("Renewed {Id}", patron.Id);
+            }
+
+            private void Audit(string text) => logger.LogWarning("Audit {Text}", text);
+        }
+        """;
+
+    [Fact]
+    public async Task Violations_in_the_report_are_exactly_the_diagnostics_of_the_rules_run_as_the_build_runs_them()
+    {
+        var compilation = Compile(Leaks);
+        ImmutableArray<DiagnosticAnalyzer> rules = [new ClassifiedDataLoggedAnalyzer(), new VendorEgressAnalyzer(), new StorageEgressAnalyzer(), new ClassificationLossAnalyzer()];
+        var build = await compilation.WithAnalyzers(rules).GetAnalyzerDiagnosticsAsync();
+
+        var map = await ReportAsync(compilation);
+
+        var fromBuild = build.Select(d => $"{d.Id} {d.Location.GetLineSpan().StartLinePosition.Line + 1}:{d.Location.GetLineSpan().StartLinePosition.Character + 1} {d.GetMessage()}")
+            .Order(StringComparer.Ordinal).ToList();
+        var fromReport = map.Flows.Where(f => f.Verdict == Verdict.Violation).Select(f => $"{f.RuleId} {f.Location.Line}:{f.Location.Column} {f.Detail}")
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["MEC001", "MEC001", "MEC001", "MEC002", "MEC003", "MEC003", "MEC006"], build.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(fromBuild, fromReport);
+    }
+
+    [Fact]
+    public async Task Violation_the_build_suppresses_with_a_pragma_is_listed_as_unreported_and_is_no_finding()
+    {
+        var map = await ReportAsync(Compile(Service.Replace(
+            "    public static void Renew(",
+            "#pragma warning disable MEC001\n    public static void Renew(",
+            StringComparison.Ordinal)));
+
+        var flow = Assert.Single(map.Flows, f => f.Data == "Patron.Email");
+        Assert.Equal((Verdict.Violation, "MEC001"), (flow.Verdict, flow.RuleId));
+        Assert.Contains("the build does not report it", flow.Detail);
+        Assert.DoesNotContain(map.Findings, f => f.RuleId == "MEC001");
     }
 
     internal static CSharpCompilation Compile(string source, params MetadataReference[] extra)

@@ -118,6 +118,21 @@ public sealed class ViolationsSampleTests(ViolationsSampleReport report)
     }
 
     [Fact]
+    public void Violation_flows_are_exactly_the_builds_flow_findings_with_id_location_and_message()
+    {
+        // Both come from one analysis: the findings from the rules, the flows from the same engine run judged by the
+        // rules' judgement. Neither side has an entry the other lacks.
+        var flowRules = new[] { "MEC001", "MEC002", "MEC003", "MEC006" };
+        var fromFlows = report.Map.Flows.Where(f => f.Verdict == Verdict.Violation)
+            .Select(f => $"{f.RuleId} {f.Location.Path}:{f.Location.Line}:{f.Location.Column} {f.Detail}").Order(StringComparer.Ordinal).ToList();
+        var fromBuild = report.Map.Findings.Where(f => flowRules.Contains(f.RuleId))
+            .Select(f => $"{f.RuleId} {f.Location.Path}:{f.Location.Line}:{f.Location.Column} {f.Message}").Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(4, fromBuild.Count);
+        Assert.Equal(fromBuild, fromFlows);
+    }
+
+    [Fact]
     public void Vendor_approved_for_patron_records_without_contract_is_a_finding()
     {
         var finding = Assert.Single(report.Map.Findings, f => f.RuleId == "MEC004");

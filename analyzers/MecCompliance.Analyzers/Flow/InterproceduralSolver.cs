@@ -285,14 +285,17 @@ internal sealed class InterproceduralSolver
     public ImmutableArray<ClassifiedFlow> FlowsThroughCalls(MethodEntry entry)
     {
         var flows = ImmutableArray.CreateBuilder<ClassifiedFlow>();
-        var seen = new HashSet<(Location, SinkEvent, SourceLabel)>();
+        // Equal flows are the same data entering the same sink at the same location: the first path found is kept.
+        var seen = new HashSet<ClassifiedFlow>();
 
-        void Add(SourceLabel source, SinkEvent sink, Location location, ImmutableArray<IMethodSymbol> path)
+        void Add(SourceLabel source, SinkEvent sink, Location location, ImmutableArray<IMethodSymbol> path) =>
+            Keep(new ClassifiedFlow(source.Unslotted, sink, location, path));
+
+        void Keep(ClassifiedFlow flow)
         {
-            source = source.Unslotted;
-            if (seen.Add((location, sink, source)))
+            if (seen.Add(flow))
             {
-                flows.Add(new ClassifiedFlow(source, sink, location, path));
+                flows.Add(flow);
             }
         }
 
@@ -300,7 +303,7 @@ internal sealed class InterproceduralSolver
         {
             foreach (var local in entry.LocalFlows)
             {
-                Add(local.Source, local.SinkEvent, local.Location, local.Path);
+                Keep(local);
             }
         }
 

@@ -8,8 +8,8 @@ namespace MecCompliance.Analyzers.Rules;
 /// The rules that judge flows found by the shared engine (MEC001, MEC002, MEC003, MEC006). Every flow is judged in the
 /// block action of the method it is reported in, so the editor shows it as the document is analysed alone: flows inside
 /// the method, and flows through other methods (at the method's own argument or sink), found with the summaries of the
-/// methods it calls, computed on demand and kept for the compilation. Nothing waits for compilation end. Each rule only
-/// decides which flows break the policy and how to say so.
+/// methods it calls, computed on demand and kept for the compilation. Nothing waits for compilation end. What breaks the
+/// policy, and how to say so, is <see cref="FlowJudgement"/>'s: each rule reports the violations of its own id.
 /// </summary>
 public abstract class FlowRuleAnalyzer : DiagnosticAnalyzer
 {
@@ -59,6 +59,12 @@ public abstract class FlowRuleAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>Reports the flows among <paramref name="flows"/> that break this rule.</summary>
-    private protected abstract void Report(PolicyModel policy, IEnumerable<ClassifiedFlow> flows, Action<Diagnostic> report);
+    /// <summary>Reports the flows among <paramref name="flows"/> that <see cref="FlowJudgement"/> calls violations of this rule.</summary>
+    private void Report(PolicyModel policy, IEnumerable<ClassifiedFlow> flows, Action<Diagnostic> report)
+    {
+        foreach (var finding in FlowJudgement.Findings(policy, flows, SupportedDiagnostics[0].Id))
+        {
+            report(finding.Diagnostic);
+        }
+    }
 }

@@ -113,7 +113,7 @@ public sealed class SinkWithoutEraserAnalyzer : DiagnosticAnalyzer
             var sinks = ReferencedSinks(session, cancellationToken);
             foreach (var flow in flows)
             {
-                if (flow.Sink.Kind != SinkKind.Storage || flow.Sink.Target is not { } target || !flow.Classes.IsProtected() ||
+                if (flow.SinkKind != SinkKind.Storage || flow.Target is not { } target || !flow.Classes.IsProtected() ||
                     !sinks.TryGetValue(target, out var sink) || !sink.Allows(flow.Classes & DataClassExtensions.Protected) || !flow.Location.IsInSource)
                 {
                     continue;

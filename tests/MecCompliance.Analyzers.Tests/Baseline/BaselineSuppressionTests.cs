@@ -1,4 +1,5 @@
 using MecCompliance.Analyzers.Baseline;
+using MecCompliance.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 
 namespace MecCompliance.Analyzers.Tests.Baseline;

@@ -1,4 +1,4 @@
-using MecCompliance.Analyzers.Tests.Vendors;
+using MecCompliance.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = MecCompliance.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<

@@ -46,7 +46,7 @@ public sealed class FlowEngineTests
 
         var flows = ClassifiedFlowQuery.FindAll(compilation, tree => compilation.GetSemanticModel(tree));
 
-        var described = flows.Select(f => $"{f.SourceDisplay} -> {f.Sink.Kind} {f.Sink.Name}{f.PathDisplay} @{f.Location.GetLineSpan().StartLinePosition.Line}")
+        var described = flows.Select(f => $"{f.SourceDisplay} -> {f.SinkKind} {f.SinkName}{f.PathDisplay} @{f.Location.GetLineSpan().StartLinePosition.Line}")
             .Order(StringComparer.Ordinal).ToList();
         Assert.Equal(
             [
@@ -55,6 +55,28 @@ public sealed class FlowEngineTests
                 "Patron.Email (PersonalData) -> UnclassifiedMember Checkout.Note @11",
             ],
             described);
+    }
+
+    [Fact]
+    public void Classified_flow_shows_rules_and_tools_no_engine_type()
+    {
+        // The product API: what the data is, where it goes and how; the engine's labels, sink events and operations stay inside.
+        var engine = typeof(ClassifiedFlow).Namespace;
+        var exposed = typeof(ClassifiedFlow).GetMembers(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static)
+            .SelectMany(m => m switch
+            {
+                System.Reflection.PropertyInfo p => [p.PropertyType],
+                System.Reflection.MethodInfo method => method.GetParameters().Select(p => p.ParameterType).Append(method.ReturnType),
+                System.Reflection.ConstructorInfo c => c.GetParameters().Select(p => p.ParameterType),
+                _ => [],
+            })
+            .SelectMany(t => t.IsGenericType ? t.GetGenericArguments().Append(t) : [t])
+            .Where(t => (t.Namespace == engine && t != typeof(ClassifiedFlow) && t != typeof(FlowFinding)) || typeof(IOperation).IsAssignableFrom(t))
+            .Select(t => t.Name)
+            .Distinct()
+            .ToList();
+
+        Assert.Empty(exposed);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using MecCompliance.Analyzers.Flow;
 using MecCompliance.Analyzers.Policy;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
-using Verify = MecCompliance.Analyzers.Tests.Flow.FlowTest<MecCompliance.Analyzers.Rules.ClassifiedDataLoggedAnalyzer>;
+using Verify = MecCompliance.Analyzers.Tests.Verifiers.FlowTest<MecCompliance.Analyzers.Rules.ClassifiedDataLoggedAnalyzer>;
 
 namespace MecCompliance.Analyzers.Tests.Flow;
 

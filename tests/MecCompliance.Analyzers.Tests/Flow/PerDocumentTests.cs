@@ -18,7 +18,7 @@ public sealed class PerDocumentTests
     /// <summary>A consortium service whose flows cross documents: helpers, chains, recursion, dispatch, constructors, returns.</summary>
     internal static readonly (string Path, string Source)[] CrossDocumentCorpus =
     [
-        ("/corpus/Model.cs", FlowTest<Rules.ClassifiedDataLoggedAnalyzer>.Model),
+        ("/corpus/Model.cs", FlowTest<MecCompliance.Analyzers.Rules.ClassifiedDataLoggedAnalyzer>.Model),
         ("/corpus/Policy.cs", """
             using MecCompliance;
             [assembly: ApprovedVendor("OverDrive", typeof(PersonalDataAttribute), Hosts = new[] { "patron.overdrive.example" })]

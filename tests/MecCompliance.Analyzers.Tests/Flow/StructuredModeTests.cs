@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Testing;
-using Verify = MecCompliance.Analyzers.Tests.Flow.FlowTest<MecCompliance.Analyzers.Rules.ClassifiedDataLoggedAnalyzer>;
+using Verify = MecCompliance.Analyzers.Tests.Verifiers.FlowTest<MecCompliance.Analyzers.Rules.ClassifiedDataLoggedAnalyzer>;
 
 namespace MecCompliance.Analyzers.Tests.Flow;
 
@@ -340,7 +340,7 @@ public sealed class StructuredModeTests
     {
         var compilation = CSharpCompilation.Create(
             "Differential",
-            [CSharpSyntaxTree.ParseText(Usings + DifferentialSource, new CSharpParseOptions(LanguageVersion.Latest)), CSharpSyntaxTree.ParseText(FlowTest<Rules.ClassifiedDataLoggedAnalyzer>.Model)],
+            [CSharpSyntaxTree.ParseText(Usings + DifferentialSource, new CSharpParseOptions(LanguageVersion.Latest)), CSharpSyntaxTree.ParseText(FlowTest<MecCompliance.Analyzers.Rules.ClassifiedDataLoggedAnalyzer>.Model)],
             TestReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
@@ -413,7 +413,7 @@ public sealed class StructuredModeTests
     {
         var compilation = CSharpCompilation.Create(
             "Choice",
-            [CSharpSyntaxTree.ParseText(Usings + source, new CSharpParseOptions(LanguageVersion.Latest)), CSharpSyntaxTree.ParseText(FlowTest<Rules.ClassifiedDataLoggedAnalyzer>.Model)],
+            [CSharpSyntaxTree.ParseText(Usings + source, new CSharpParseOptions(LanguageVersion.Latest)), CSharpSyntaxTree.ParseText(FlowTest<MecCompliance.Analyzers.Rules.ClassifiedDataLoggedAnalyzer>.Model)],
             TestReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));

@@ -54,10 +54,12 @@ internal sealed class ComplianceReportBuilder(string target, SourcePaths paths, 
             }
         }
 
+        // One analysis: the rules report their findings, and the recorder beside them keeps the flows they judged.
+        var recorder = new FlowRecorder();
         var diagnostics = ImmutableArray<Diagnostic>.Empty;
         if (!MecAnalyzers.All.IsEmpty)
         {
-            var withAnalyzers = compilation.WithAnalyzers(MecAnalyzers.All, new CompilationWithAnalyzersOptions(
+            var withAnalyzers = compilation.WithAnalyzers(MecAnalyzers.All.Add(recorder), new CompilationWithAnalyzersOptions(
                 options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
             diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -78,8 +80,7 @@ internal sealed class ComplianceReportBuilder(string target, SourcePaths paths, 
         _projects.Add(projectName);
         _members.AddRange(ClassifiedMemberCatalog.Collect(compilation, symbols, paths, cancellationToken));
         _marked.AddRange(DataSubjectMethodCatalog.Collect(compilation, paths, cancellationToken));
-        var flows = new FlowCollector(compilation, symbols, register, paths, generated);
-        _flows.AddRange(flows.Collect(mec, cancellationToken));
+        _flows.AddRange(new FlowCollector(compilation, register, paths, generated).Collect(recorder));
         _findings.AddRange(mec.Select(d => new Finding(projectName, d.Id, SeverityOf(d.Severity), d.Descriptor.Title.ToString(), d.GetMessage(),
             d.Descriptor.HelpLinkUri, paths.PointOf(d.Location), FindingFingerprint.From(d, cancellationToken))));
         return true;

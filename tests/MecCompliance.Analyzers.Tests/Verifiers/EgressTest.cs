@@ -1,9 +1,7 @@
-using MecCompliance.Analyzers.Tests.Flow;
-using MecCompliance.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 
-namespace MecCompliance.Analyzers.Tests.Vendors;
+namespace MecCompliance.Analyzers.Tests.Verifiers;
 
 /// <summary>
 /// Runs MEC002 or MEC003 over a test source, the shared library model and one consortium register (Policy.cs), so

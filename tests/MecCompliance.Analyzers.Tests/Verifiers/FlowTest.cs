@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using MecCompliance.Analyzers.Tests.Verifiers;
 
-namespace MecCompliance.Analyzers.Tests.Flow;
+namespace MecCompliance.Analyzers.Tests.Verifiers;
 
 /// <summary>
 /// Runs a flow rule over a test source plus a small library domain model (<c>Patron</c> with personal data, a patron

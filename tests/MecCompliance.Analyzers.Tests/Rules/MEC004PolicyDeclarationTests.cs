@@ -3,9 +3,10 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = MecCompliance.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<MecCompliance.Analyzers.Rules.PolicyDeclarationAnalyzer>;
 
-namespace MecCompliance.Analyzers.Tests;
+namespace MecCompliance.Analyzers.Tests.Rules;
 
-public sealed class PolicyDeclarationTests
+/// <summary>MEC004, an invalid policy declaration: names, allowed types, contracts, hosts, duplicates and retention.</summary>
+public sealed class MEC004PolicyDeclarationTests
 {
     private const string Hint = "approve classes with typeof(PatronRecordAttribute), typeof(PersonalDataAttribute) or typeof(OrganizationalDataAttribute)";
 

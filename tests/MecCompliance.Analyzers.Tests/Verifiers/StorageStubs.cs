@@ -1,4 +1,4 @@
-namespace MecCompliance.Analyzers.Tests.Vendors;
+namespace MecCompliance.Analyzers.Tests.Verifiers;
 
 /// <summary>Stubs with the real metadata names of EF Core, Dapper, distributed caching, ASP.NET Core HTTP state and Redis.</summary>
 internal static class StorageStubs

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-namespace MecCompliance.Analyzers.Tests.Baseline;
+namespace MecCompliance.Analyzers.Tests.Verifiers;
 
 /// <summary>
 /// Compiles a source with the MEC rules and the baseline suppressor, as the compiler runs them in a build, and returns

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis.Testing;
-using Verify = MecCompliance.Analyzers.Tests.Flow.FlowTest<MecCompliance.Analyzers.Rules.ClassificationLossAnalyzer>;
+using Verify = MecCompliance.Analyzers.Tests.Verifiers.FlowTest<MecCompliance.Analyzers.Rules.ClassificationLossAnalyzer>;
 
-namespace MecCompliance.Analyzers.Tests.Flow;
+namespace MecCompliance.Analyzers.Tests.Rules;
 
 /// <summary>MEC006: classified values stored into unclassified fields and properties.</summary>
 public sealed class MEC006ClassificationLossTests

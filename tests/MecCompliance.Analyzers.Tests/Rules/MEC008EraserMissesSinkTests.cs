@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis.Testing;
-using Verify = MecCompliance.Analyzers.Tests.DataSubject.ErasureTest<MecCompliance.Analyzers.Rules.EraserMissesSinkAnalyzer>;
+using Verify = MecCompliance.Analyzers.Tests.Verifiers.ErasureTest<MecCompliance.Analyzers.Rules.EraserMissesSinkAnalyzer>;
 
-namespace MecCompliance.Analyzers.Tests.DataSubject;
+namespace MecCompliance.Analyzers.Tests.Rules;
 
 /// <summary>MEC008: an [ErasesPersonalData] / [CorrectsPersonalData] method must reach its sink's [DataSink] code on the call graph.</summary>
 public sealed class MEC008EraserMissesSinkTests

@@ -1,10 +1,8 @@
-using MecCompliance.Analyzers.Tests.Vendors;
-using MecCompliance.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 
-namespace MecCompliance.Analyzers.Tests.DataSubject;
+namespace MecCompliance.Analyzers.Tests.Verifiers;
 
 /// <summary>
 /// Runs MEC007 or MEC008 over test sources, the EF Core / caching stubs and the library model, optionally with
@@ -42,7 +40,7 @@ internal static class ErasureTest<TAnalyzer>
         }
 
         test.TestState.Sources.Add(("Stubs.cs", StorageStubs.Source));
-        test.TestState.Sources.Add(("Model.cs", Flow.FlowTest<TAnalyzer>.Model));
+        test.TestState.Sources.Add(("Model.cs", FlowTest<TAnalyzer>.Model));
         test.TestState.AdditionalReferences.AddRange(references);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync(CancellationToken.None);

@@ -1,8 +1,8 @@
 using MecCompliance.Analyzers.Rules;
 using Microsoft.CodeAnalysis.Testing;
-using Verify = MecCompliance.Analyzers.Tests.DataSubject.ErasureTest<MecCompliance.Analyzers.Rules.SinkWithoutEraserAnalyzer>;
+using Verify = MecCompliance.Analyzers.Tests.Verifiers.ErasureTest<MecCompliance.Analyzers.Rules.SinkWithoutEraserAnalyzer>;
 
-namespace MecCompliance.Analyzers.Tests.DataSubject;
+namespace MecCompliance.Analyzers.Tests.Rules;
 
 /// <summary>MEC007: an approved sink that may hold personal data or patron records needs an [ErasesPersonalData] method.</summary>
 public sealed class MEC007SinkWithoutEraserTests
