@@ -32,7 +32,7 @@ internal sealed class ClassifiedFlow
     public Location Location { get; }
 
     /// <summary>The sink call or assignment, possibly in another method.</summary>
-    public Location SinkLocation => SinkEvent.SinkOperation.Syntax.GetLocation();
+    public Location SinkLocation => SinkEvent.SinkOperation?.Syntax.GetLocation() ?? Location.None;
 
     /// <summary>Methods the value passes through between source and sink, outermost first; empty within one method.</summary>
     public ImmutableArray<IMethodSymbol> Path { get; }

@@ -197,6 +197,12 @@ internal sealed class InterproceduralSolver
         {
             targets.Add(direct);
         }
+        else if (ReferencedSummaries.For(_session).Find(site.Callee) is { } external)
+        {
+            // A method of a referenced assembly built with MecCompliance: its summary stands for its body.
+            targets.Add(external.Entry);
+            _summaries[external.Entry.Owner] = external.Summary;
+        }
 
         if (site.IsVirtual && _implementations.TryGetValue(site.Callee, out var implementations))
         {
@@ -631,7 +637,7 @@ internal sealed class InterproceduralSolver
                 {
                     if (!pair.Value.IsEmpty)
                     {
-                        Add(pair.Key, sink, sink.ValueSyntax.GetLocation(), pair.Value);
+                        Add(pair.Key, sink, sink.ValueSyntax!.GetLocation(), pair.Value);
                     }
                 }
             }

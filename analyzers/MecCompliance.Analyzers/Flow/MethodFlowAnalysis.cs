@@ -728,7 +728,8 @@ internal sealed partial class MethodFlowAnalysis
             ? LabelSet.Empty
             : LabelSet.Of(new SourceLabel(declared, method, invocation.Syntax.GetLocation(), isWholeObject: false));
 
-        if (_session.IsInCompilation(method))
+        // A referenced library built with MecCompliance carries its methods' summaries: followed like a method of ours.
+        if (_session.IsInCompilation(method) || ReferencedSummaries.For(_session).Has(_session.SummaryKey(method)))
         {
             if (isSink)
             {
