@@ -105,6 +105,13 @@ internal static class FlowSummaryFormat
         return classes;
     }
 
+    /// <summary>
+    /// The key of a method's summary: its documentation-comment id without a return-type suffix (<c>~T</c>), which some
+    /// compiler versions append and others do not; C# methods cannot differ by return type alone.
+    /// </summary>
+    public static string? MethodKey(IMethodSymbol method) =>
+        DocumentationCommentId.CreateDeclarationId(method) is { } id ? (id.IndexOf('~') is >= 0 and var end ? id.Substring(0, end) : id) : null;
+
     /// <summary>A field as written: no separator survives inside it.</summary>
     public static string Field(string? text) =>
         text is null ? string.Empty : text.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');

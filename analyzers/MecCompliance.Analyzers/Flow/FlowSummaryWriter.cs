@@ -33,7 +33,7 @@ internal static class FlowSummaryWriter
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (pair.Key is IMethodSymbol method && IsCallableElsewhere(method) &&
-                DocumentationCommentId.CreateDeclarationId(method) is { } id && Text(id, pair.Value) is { } text)
+                FlowSummaryFormat.MethodKey(method) is { } id && Text(id, method, pair.Value) is { } text)
             {
                 texts.Add((id, text));
             }
@@ -95,7 +95,7 @@ internal static class FlowSummaryWriter
         return true;
     }
 
-    private static string? Text(string id, MethodSummary summary)
+    private static string? Text(string id, IMethodSymbol method, MethodSummary summary)
     {
         var lines = new List<string>();
         foreach (var ordinal in summary.ReturnParameters)
@@ -146,7 +146,9 @@ internal static class FlowSummaryWriter
                 sinkMemberId));
         }
 
-        if (lines.Count == 0 || lines.Count > FlowSummaryFormat.MaxLinesPerMethod)
+        // A method that returns a value and passes nothing on says so with an empty summary: without one, the caller
+        // would take its result for one that carries every argument, as a library call without a model.
+        if ((lines.Count == 0 && (method.ReturnsVoid || TypeShapes.IsMeasure(method.ReturnType))) || lines.Count > FlowSummaryFormat.MaxLinesPerMethod)
         {
             return null;
         }

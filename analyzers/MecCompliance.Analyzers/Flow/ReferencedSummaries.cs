@@ -43,7 +43,7 @@ internal sealed class ReferencedSummaries
 
         return _texts.TryGetValue(method, out var known)
             ? known
-            : _texts.GetOrAdd(method, m => DocumentationCommentId.CreateDeclarationId(m) is { } id && texts.TryGetValue(id, out var text) ? text : null);
+            : _texts.GetOrAdd(method, m => FlowSummaryFormat.MethodKey(m) is { } id && texts.TryGetValue(id, out var text) ? text : null);
     }
 
     private static Dictionary<string, string>? Read(IAssemblySymbol assembly)
@@ -72,7 +72,7 @@ internal sealed class ReferencedSummaries
     {
         var summary = new MethodSummary();
         var returns = new Resolution();
-        foreach (var line in text.Split('\n'))
+        foreach (var line in text.Length == 0 ? [] : text.Split('\n'))
         {
             var fields = line.Split('\t');
             var understood = fields[0] switch

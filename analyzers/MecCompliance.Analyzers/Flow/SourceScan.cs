@@ -206,7 +206,8 @@ internal readonly struct SourceScan
     {
         var method = invocation.TargetMethod;
         return TypeShapes.IsMeasure(method.ReturnType) && !method.ReturnsVoid && !session.IsInCompilation(method) &&
-               session.Sinks.Find(method) is null && !method.Parameters.Any(p => p.RefKind != RefKind.None);
+               session.Sinks.Find(method) is null && !method.Parameters.Any(p => p.RefKind != RefKind.None) &&
+               !ReferencedSummaries.For(session).Has(session.SummaryKey(method));
     }
 
     private static void AddAccessors(FlowSession session, IPropertySymbol property, List<IMethodSymbol> callees)
