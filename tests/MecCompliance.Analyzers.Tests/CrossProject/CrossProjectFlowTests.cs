@@ -74,11 +74,55 @@ public sealed class CrossProjectFlowTests
 
     [Fact]
     public async Task A_shared_client_that_posts_its_argument_to_an_undeclared_host_is_reported_at_the_service_call() =>
-        await VerifyAsync<VendorEgressAnalyzer>(Desk, SharedLibrary.Reference, new DiagnosticResult("MEC002", DiagnosticSeverity.Error).WithLocation(2).WithMessage("x"));
+        await VerifyAsync<VendorEgressAnalyzer>(
+            Desk,
+            SharedLibrary.Reference,
+            new DiagnosticResult("MEC002", DiagnosticSeverity.Error).WithLocation(2).WithArguments(
+                "Patron.CardNumber (PatronRecord)",
+                "an undeclared vendor by HttpClient.PostAsync to host 'track.partner.example'",
+                " through Send(string)",
+                "no declared vendor owns this destination; send through a client named after a vendor declared with [assembly: ApprovedVendor(\"<name>\", typeof(PatronRecordAttribute), Hosts = new[] { \"<host>\" }, Contract = \"<contract reference>\")], to a declared host, or through a [Vendor] client, or send an unclassified value instead"));
+
+    private const string Lending = """
+        using Shared;
+
+        namespace Desk;
+
+        public class Lending
+        {
+            public void Share(Patron patron) => Loans.Share({|#0:patron.CardNumber|});
+        }
+        """;
+
+    [Fact]
+    public async Task The_vendor_the_library_resolved_travels_with_its_summary_and_is_judged_by_the_services_policy() =>
+        await VerifyAsync<VendorEgressAnalyzer>(
+            Lending,
+            SharedLibrary.Reference,
+            "[assembly: MecCompliance.ApprovedVendor(\"OverDrive\", typeof(MecCompliance.PersonalDataAttribute), Hosts = new[] { \"patron.overdrive.example\" })]",
+            new DiagnosticResult("MEC002", DiagnosticSeverity.Error).WithLocation(0).WithArguments(
+                "Patron.CardNumber (PatronRecord)",
+                "vendor 'OverDrive' by OverDriveApi.Post",
+                " through Share(string)",
+                "vendor 'OverDrive' is not approved for PatronRecord; add typeof(PatronRecordAttribute) to [assembly: ApprovedVendor(\"OverDrive\", ...)], Contract = \"<contract reference>\" in Policy.cs line 1"));
+
+    [Fact]
+    public async Task A_vendor_the_service_approves_receives_through_the_library_without_a_finding() =>
+        await VerifyAsync<VendorEgressAnalyzer>(
+            Lending.Replace("{|#0:patron.CardNumber|}", "patron.CardNumber"),
+            SharedLibrary.Reference,
+            "[assembly: MecCompliance.ApprovedVendor(\"OverDrive\", typeof(MecCompliance.PatronRecordAttribute), Hosts = new[] { \"patron.overdrive.example\" }, Contract = \"MEC-2023-007\")]");
 
     [Fact]
     public async Task A_shared_helper_that_writes_its_argument_to_a_file_is_reported_at_the_service_call() =>
-        await VerifyAsync<StorageEgressAnalyzer>(Desk, SharedLibrary.Reference, new DiagnosticResult("MEC003", DiagnosticSeverity.Error).WithLocation(3).WithMessage("x"));
+        await VerifyAsync<StorageEgressAnalyzer>(
+            Desk,
+            SharedLibrary.Reference,
+            new DiagnosticResult("MEC003", DiagnosticSeverity.Error).WithLocation(3).WithArguments(
+                "Patron.Email (PersonalData)",
+                "unapproved storage by File.WriteAllText",
+                " through Save(string, string)",
+                "only sinks declared with [assembly: ApprovedSink(\"<name>\", typeof(PersonalDataAttribute))] may hold it; store it through a [DataSink(\"<name>\")] repository or DbContext, or store an unclassified value (an id) instead"));
 
     private const string DeskWithoutMarkers = """
         using Microsoft.Extensions.Logging;
@@ -138,9 +182,17 @@ public sealed class CrossProjectFlowTests
     }
 
     private static Task VerifyAsync<TAnalyzer>(string source, MetadataReference library, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new() => VerifyAsync<TAnalyzer>(source, library, policy: null, expected);
+
+    private static Task VerifyAsync<TAnalyzer>(string source, MetadataReference library, string? policy, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
         var test = new CSharpAnalyzerVerifier<TAnalyzer>.Test { TestCode = source };
+        if (policy is not null)
+        {
+            test.TestState.Sources.Add(("Policy.cs", policy));
+        }
+
         test.TestState.AdditionalReferences.Add(library);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync(CancellationToken.None);

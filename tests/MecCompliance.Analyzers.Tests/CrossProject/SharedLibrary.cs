@@ -67,6 +67,17 @@ internal static class SharedLibrary
             public static void Save(string path, string text) => File.WriteAllText(path, text);
         }
 
+        [Vendor("OverDrive")]
+        public class OverDriveApi
+        {
+            public void Post(string payload) { }
+        }
+
+        public static class Loans
+        {
+            public static void Share(string card) => new OverDriveApi().Post(card);
+        }
+
         public static class Texts
         {
             public static string Greeting(string name) => "Dear " + name;
