@@ -37,13 +37,18 @@ internal sealed class FlowCollector(Compilation compilation, ComplianceSymbols s
 
             if (Judge(group.ToList(), kind, finding) is { } flow)
             {
-                flows.Add(flow);
+                flows.Add(flow with { CrossesProjects = CrossedProjects(first) });
             }
         }
 
         flows.AddRange(FromDiagnostics(judged.Where(d => !explained.Contains(d)), cancellationToken));
         return flows;
     }
+
+    /// <summary>The referenced assemblies (projects of the solution, packages built with MecCompliance) the flow passes through.</summary>
+    private IReadOnlyList<string> CrossedProjects(ClassifiedFlow flow) =>
+        flow.Path.Select(m => m.ContainingAssembly).Where(a => a is not null && !SymbolEqualityComparer.Default.Equals(a, compilation.Assembly))
+            .Select(a => a.Name).Distinct(StringComparer.Ordinal).ToList();
 
     private DataFlow? Judge(IReadOnlyList<ClassifiedFlow> group, SinkKind kind, Diagnostic? finding)
     {
@@ -53,7 +58,7 @@ internal sealed class FlowCollector(Compilation compilation, ComplianceSymbols s
         var data = string.Join(", ", group.Select(f => f.Source.Display).Distinct(StringComparer.Ordinal));
         var sinkName = kind switch
         {
-            SinkKind.Vendor => first.Sink.Target ?? (HostIn(first.SinkEvent.SinkOperation) ?? first.Sink.Name) + " (undeclared)",
+            SinkKind.Vendor => first.Sink.Target ?? ((first.SinkEvent.SinkOperation is { } send ? HostIn(send) : null) ?? first.Sink.Name) + " (undeclared)",
             SinkKind.Storage => first.Sink.Target ?? first.Sink.Name + " (unapproved)",
             _ => first.Sink.Name,
         };
