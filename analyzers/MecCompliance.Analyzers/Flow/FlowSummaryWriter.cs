@@ -148,7 +148,10 @@ internal static class FlowSummaryWriter
 
         // A method that returns a value and passes nothing on says so with an empty summary: without one, the caller
         // would take its result for one that carries every argument, as a library call without a model.
-        if ((lines.Count == 0 && (method.ReturnsVoid || TypeShapes.IsMeasure(method.ReturnType))) || lines.Count > FlowSummaryFormat.MaxLinesPerMethod)
+        // Only where the caller would otherwise assume that: a result that re-expresses inputs the method has.
+        if ((lines.Count == 0 && (method.ReturnsVoid || TypeShapes.IsMeasure(method.ReturnType) || !TypeShapes.ReexpressesInputs(method) ||
+                                  (method.Parameters.Length == 0 && method.IsStatic))) ||
+            lines.Count > FlowSummaryFormat.MaxLinesPerMethod)
         {
             return null;
         }

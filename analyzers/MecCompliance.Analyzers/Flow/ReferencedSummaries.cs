@@ -119,7 +119,9 @@ internal sealed class ReferencedSummaries
         ISymbol? sinkMember = null;
         if (kind == SinkKind.UnclassifiedMember && (fields[7].Length == 0 || (sinkMember = Symbol(method, fields[7])) is null))
         {
-            return false;
+            // The member a value is stored into may be private (a backing field), absent from a reference assembly:
+            // that one store is not followed; the rest of the summary still says what it says.
+            return fields[7].Length > 0;
         }
 
         var sink = new Sink(kind, fields[5], fields[6].Length == 0 ? null : fields[6], sinkMember);

@@ -167,11 +167,14 @@ public sealed class CrossProjectFlowTests
         await VerifyAsync<ClassifiedDataLoggedAnalyzer>(DeskWithoutMarkers, library);
     }
 
-    [Fact]
-    public async Task A_hand_written_v1_summary_is_read_as_the_generator_writes_it()
+    [Theory]
+    [InlineData("")]
+    [InlineData("\ns\t1\t\tmember\t\tAudit._last\t\tF:Shared.Audit._last")]
+    public async Task A_hand_written_v1_summary_is_read_as_the_generator_writes_it(string privateStore)
     {
-        // The twin of the test above: the same line under the key this version reads is followed.
-        var text = "M:Shared.Audit.Record(Microsoft.Extensions.Logging.ILogger,System.String)\ns\t1\t\tlog\t\tILogger.LogInformation\t\t";
+        // The twin of the test above: the same line under the key this version reads is followed. A store into a member
+        // a reference assembly does not hold (a private field) is the one line left out.
+        var text = "M:Shared.Audit.Record(Microsoft.Extensions.Logging.ILogger,System.String)\ns\t1\t\tlog\t\tILogger.LogInformation\t\t" + privateStore;
         var library = SharedLibrary.WithoutSummaries(
             $"[assembly: System.Reflection.AssemblyMetadata(\"MecCompliance.FlowSummary.v1\", {Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true)})]");
         await VerifyAsync<ClassifiedDataLoggedAnalyzer>(
