@@ -47,7 +47,8 @@ internal sealed class CallSite
 
     public Location Location => _syntax.GetLocation();
 
-    public bool ReturnsValue => !Callee.ReturnsVoid && !TypeShapes.IsMeasure(Callee.ReturnType);
+    /// <summary>Whether the call yields a value that may carry data: a result that is not a measure, or the object a constructor builds.</summary>
+    public bool ReturnsValue => Callee.MethodKind == MethodKind.Constructor || (!Callee.ReturnsVoid && !TypeShapes.IsMeasure(Callee.ReturnType));
 
     public bool HasLabelledInput => !Receiver.IsEmpty || Arguments.Any(a => !a.IsEmpty);
 

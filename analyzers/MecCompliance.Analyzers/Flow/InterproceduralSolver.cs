@@ -414,7 +414,7 @@ internal sealed class InterproceduralSolver
             foreach (var argument in site.Arguments)
             {
                 if (HoldsDeclaredMemberOfParameter(argument) ||
-                    (callsSender && argument.Labels.Any(l => l is ParameterLabel or ProjectedLabel { Inner: ParameterLabel })))
+                    (callsSender && argument.Labels.Any(IsOfParameter)))
                 {
                     return true;
                 }
@@ -464,8 +464,11 @@ internal sealed class InterproceduralSolver
         return member;
     }
 
-    private static bool IsPassedOnParameter(LabelSet argument) =>
-        argument.Labels.Any(l => l is ParameterLabel or ProjectedLabel { Inner: ParameterLabel });
+    private static bool IsPassedOnParameter(LabelSet argument) => argument.Labels.Any(IsOfParameter);
+
+    /// <summary>Whether <paramref name="label"/> stands for a parameter, a member of one, or either held in a slot.</summary>
+    private static bool IsOfParameter(TaintLabel label) =>
+        label is ParameterLabel or ProjectedLabel { Inner: ParameterLabel } || (label is SlottedLabel slotted && IsOfParameter(slotted.Inner));
 
     /// <summary>A summary grew: every memoised resolution may now be incomplete.</summary>
     private bool Changed(bool grew)
@@ -599,6 +602,23 @@ internal sealed class InterproceduralSolver
                     var whole = new Resolution();
                     Resolve(site.Arguments[parameter.Ordinal], whole, path, visiting);
                     resolution.AddMemberOf(whole, parameter.Member!);
+                }
+            }
+
+            foreach (var (parameter, slot) in summary.ReturnSlotted)
+            {
+                if (parameter.Ordinal < site.Arguments.Length)
+                {
+                    var whole = new Resolution();
+                    Resolve(site.Arguments[parameter.Ordinal], whole, path, visiting);
+                    if (parameter.Member is { } member)
+                    {
+                        var read = new Resolution();
+                        read.AddMemberOf(whole, member);
+                        whole = read;
+                    }
+
+                    resolution.AddIn(whole, slot);
                 }
             }
         }

@@ -187,6 +187,25 @@ internal static class LibraryModels
         };
     }
 
+    /// <summary>
+    /// Whether the lambda passed as <paramref name="parameter"/> of LINQ operator <paramref name="method"/> makes the
+    /// elements of the result (<c>Select</c>'s selector, an element or result selector): the operator's other inputs reach
+    /// the result only through it.
+    /// </summary>
+    public static bool IsProjection(IMethodSymbol method, IParameterSymbol parameter) =>
+        method.ContainingType is { Name: "Enumerable" or "Queryable" or "AsyncEnumerable" or "ParallelEnumerable" } &&
+        RoleOf(method, parameter) == LambdaRole.Element;
+
+    /// <summary>
+    /// Whether <paramref name="member"/> reads one part of an entry of a collection (<c>KeyValuePair.Key</c>/<c>Value</c>,
+    /// <c>DictionaryEntry.Key</c>/<c>Value</c>, a grouping's <c>Key</c>, a <c>Tuple</c>'s <c>ItemN</c>) rather than a view
+    /// of the whole value (<c>Task.Result</c>, <c>Nullable.Value</c>).
+    /// </summary>
+    public static bool IsEntryPart(ISymbol member) =>
+        member.ContainingType is { } type &&
+        (type.Name is "KeyValuePair" or "DictionaryEntry" or "IGrouping" or "Tuple") &&
+        type.ContainingNamespace?.ToDisplayString() is "System" or "System.Collections" or "System.Collections.Generic" or "System.Linq";
+
     /// <summary>A tuple element is one slot whether read by its name or as <c>ItemN</c>.</summary>
     public static ISymbol SlotMember(ISymbol member) => member is IFieldSymbol { CorrespondingTupleField: { } itemN } ? itemN : member;
 }

@@ -43,12 +43,13 @@ internal sealed partial class MethodFlowAnalysis
         var analysis = new MethodFlowAnalysis(session, root.SemanticModel, cancellationToken)
         {
             _structuredBudget = 4096,
+            _constructs = IsInstanceConstructor(owner),
         };
 
         try
         {
             var graph = new Graph(null) { Tree = new StructuredTree(root) };
-            var returns = analysis.RunStructured(body, analysis.EntryState(owner), graph, out _);
+            var returns = analysis.RunStructured(body, analysis.EntryState(owner), graph, out _).Union(analysis._built);
             return new MethodFlow(owner, ToImmutable(analysis._sinkOrder), ToImmutable(analysis._callOrder), returns);
         }
         catch (StructuredModeUnsupported)

@@ -28,6 +28,11 @@ internal sealed partial class MethodFlowAnalysis
     private readonly SemanticModel? _semanticModel;
     private int _nesting;
 
+    // For an instance constructor: what it stores into its own unclassified members, each in that member's slot. The
+    // object built carries it by flow (its declarations do not), and callers see it as what the constructor returns.
+    private bool _constructs;
+    private LabelSet _built = LabelSet.Empty;
+
     private MethodFlowAnalysis(FlowSession session, SemanticModel? semanticModel, CancellationToken cancellationToken)
     {
         _session = session;
@@ -38,10 +43,12 @@ internal sealed partial class MethodFlowAnalysis
     public static MethodFlow Analyze(FlowSession session, ISymbol owner, ControlFlowGraph graph, CancellationToken cancellationToken)
     {
         // Operations of a control-flow graph carry no semantic model; sinks that resolve their target bind syntax with the original's.
-        var analysis = new MethodFlowAnalysis(session, graph.OriginalOperation.SemanticModel, cancellationToken);
-        var returns = analysis.Run(graph, analysis.EntryState(owner));
+        var analysis = new MethodFlowAnalysis(session, graph.OriginalOperation.SemanticModel, cancellationToken) { _constructs = IsInstanceConstructor(owner) };
+        var returns = analysis.Run(graph, analysis.EntryState(owner)).Union(analysis._built);
         return new MethodFlow(owner, ToImmutable(analysis._sinkOrder), ToImmutable(analysis._callOrder), returns);
     }
+
+    private static bool IsInstanceConstructor(ISymbol owner) => owner is IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false };
 
     /// <summary>A method's parameters at entry: each its symbolic label (for summaries) and its own classification.</summary>
     private FlowState EntryState(ISymbol owner)
@@ -464,12 +471,12 @@ internal sealed partial class MethodFlowAnalysis
         var placed = new List<TaintLabel>(labels.Count);
         foreach (var label in labels.Labels)
         {
-            // A parameter stays as it is (the solver resolves it whole, which keeps every flow); what stands for a call's
-            // result or a parameter's member goes into the slot as the solver resolves it.
+            // What stands for a parameter, a call's result or a parameter's member goes into the slot as the solver
+            // resolves it (summaries keep the slot of what they return).
             placed.Add(label switch
             {
                 SourceLabel { IsWholeObject: false } source => source.In(slot),
-                CallResultLabel or ProjectedLabel or SlottedLabel => new SlottedLabel(label, slot),
+                ParameterLabel or CallResultLabel or ProjectedLabel or SlottedLabel => new SlottedLabel(label, slot),
                 _ => label,
             });
         }
@@ -637,6 +644,10 @@ internal sealed partial class MethodFlowAnalysis
 
         var isDataMember = LibraryModels.IsDataMember(member);
         var isKeys = !isDataMember && member.Name is "Key" or "Keys";
+
+        // The key or value of an entry is a part of what the collection holds: data somewhere inside what a call without
+        // a model returned is not in it.
+        var isEntryPart = !isDataMember && LibraryModels.IsEntryPart(member);
         List<TaintLabel>? changed = null;
         var labels = receiver.Labels;
         for (var i = 0; i < labels.Length; i++)
@@ -646,6 +657,7 @@ internal sealed partial class MethodFlowAnalysis
             {
                 SourceLabel { IsWholeObject: true } => null,
                 SourceLabel source when isDataMember => source.ReadDataMember(member),
+                SourceLabel { Slot.IsSomewhere: true } or SlottedLabel { Slot.IsSomewhere: true } when isEntryPart => null,
                 SourceLabel { Slot: { } slot } source when (slot.IsKeys && isKeys) || slot.Matches(member) => source.Unwrapped,
                 SlottedLabel slotted when isDataMember => slotted.Slot.Matches(member) ? slotted.Inner : null,
                 ParameterLabel or CallResultLabel when isDataMember => new ProjectedLabel(label, member.OriginalDefinition),
@@ -841,11 +853,14 @@ internal sealed partial class MethodFlowAnalysis
             return arguments.Union;
         }
 
+        // A projection (Select, SelectMany, an element or result selector) yields what its selector returns: the source
+        // sequence (and a seed, a second sequence) reach the result only through the selector, which receives them.
+        var projects = arguments.HasLambda && ProjectsThroughSelector(method, arguments);
         var inputs = LabelSet.Empty;
         foreach (var argument in arguments.Items)
         {
             var labels = argument.Labels;
-            if (labels.IsEmpty)
+            if (labels.IsEmpty || (projects && !argument.IsLambda))
             {
                 continue;
             }
@@ -873,6 +888,19 @@ internal sealed partial class MethodFlowAnalysis
         return inputs;
     }
 
+    private static bool ProjectsThroughSelector(IMethodSymbol method, Arguments arguments)
+    {
+        foreach (var argument in arguments.Items)
+        {
+            if (argument.IsLambda && argument.Parameter is { } parameter && LibraryModels.IsProjection(method, parameter))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private LabelSet Create(IObjectCreationOperation creation, FlowState state, Graph graph)
     {
         var arguments = EvaluateArguments(creation.Arguments, LabelSet.Empty, state, graph);
@@ -887,13 +915,10 @@ internal sealed partial class MethodFlowAnalysis
         {
             // An object of a type declared here keeps what it holds in its members: their declarations carry the
             // classification (MEC006 guarantees it), and the whole-object rule reads them from the type.
-            if (!isSink)
-            {
-                CallInto(constructor, creation, LabelSet.Empty, arguments, isVirtual: false);
-                StorePositionalProperties(constructor, creation, arguments);
-            }
-
-            return LabelSet.Empty;
+            // What its constructor stored into its unclassified members, though, it carries by flow.
+            return isSink
+                ? LabelSet.Empty
+                : CallInto(constructor, creation, LabelSet.Empty, arguments, isVirtual: false).Union(StorePositionalProperties(constructor, creation, arguments));
         }
 
         if (TypeShapes.IsMeasure(creation.Type))
@@ -910,12 +935,14 @@ internal sealed partial class MethodFlowAnalysis
     /// A record's primary constructor stores each argument into the positional property of the same name, in code the
     /// compiler writes: the store is reported here, at the argument.
     /// </summary>
-    private void StorePositionalProperties(IMethodSymbol constructor, IOperation creation, Arguments arguments)
+    /// <returns>What the unclassified positional properties now hold, each in its slot.</returns>
+    private LabelSet StorePositionalProperties(IMethodSymbol constructor, IOperation creation, Arguments arguments)
     {
+        var built = LabelSet.Empty;
         if (!constructor.ContainingType.IsRecord ||
             constructor.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax)
         {
-            return;
+            return built;
         }
 
         foreach (var argument in arguments.Items)
@@ -924,8 +951,14 @@ internal sealed partial class MethodFlowAnalysis
                 constructor.ContainingType.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault() is { } property)
             {
                 RecordUnclassifiedStore(property, argument.Labels, argument.Value, creation, allowSynthesized: true);
+                if (_session.Symbols.ClassOf(property) == DataClass.None)
+                {
+                    built = built.Union(InSlot(WithoutWholeObjects(argument.Labels), property));
+                }
             }
         }
+
+        return built;
     }
 
     private LabelSet CallInto(IMethodSymbol callee, IOperation operation, LabelSet receiver, Arguments arguments, bool isVirtual)
@@ -1383,6 +1416,11 @@ internal sealed partial class MethodFlowAnalysis
         if (stored.IsEmpty)
         {
             return;
+        }
+
+        if (_constructs && target is IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } })
+        {
+            _built = _built.Union(InSlot(stored, member));
         }
 
         var sink = new Sink(SinkKind.UnclassifiedMember, FlowDisplay.Source(member, isWholeObject: false), member: member);

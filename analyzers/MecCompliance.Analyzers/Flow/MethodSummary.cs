@@ -11,6 +11,7 @@ internal sealed class MethodSummary
     private Dictionary<SourceLabel, ImmutableArray<IMethodSymbol>>? _returnSources;
     private HashSet<int>? _returnParameters;
     private HashSet<ParameterMember>? _returnMembers;
+    private HashSet<(ParameterMember, MemberSlot)>? _returnSlotted;
     private List<ParameterSink>? _parameterSinks;
     private HashSet<(ParameterMember, SinkEvent)>? _parameterSinkKeys;
 
@@ -20,6 +21,12 @@ internal sealed class MethodSummary
 
     /// <summary>Members of parameters the return value may carry (<c>return s.Id;</c>): what flowed into that member of the argument.</summary>
     public IReadOnlyCollection<ParameterMember> ReturnMembers => _returnMembers ?? Resolution.NoMembers;
+
+    /// <summary>
+    /// Parameters (or their members) the return value holds in a slot (a member of an object built from them, somewhere in
+    /// what a call without a model returned): the value as a whole carries them, a member read only from its own slot.
+    /// </summary>
+    public IReadOnlyCollection<(ParameterMember Member, MemberSlot Slot)> ReturnSlotted => _returnSlotted ?? Resolution.NoSlotted;
 
     public IReadOnlyList<ParameterSink> ParameterSinks => (IReadOnlyList<ParameterSink>?)_parameterSinks ?? Array.Empty<ParameterSink>();
 
@@ -40,8 +47,12 @@ internal sealed class MethodSummary
             changed |= (_returnParameters ??= []).Add(parameter);
         }
 
-        // A summary keeps no slots: a parameter held in one is returned as itself (every flow kept).
-        foreach (var member in resolution.Members.Concat(resolution.Slotted.Select(s => s.Member)))
+        foreach (var slotted in resolution.Slotted)
+        {
+            changed |= (_returnSlotted ??= []).Add(slotted);
+        }
+
+        foreach (var member in resolution.Members)
         {
             if (member.Member is null)
             {

@@ -127,6 +127,8 @@ internal sealed class MemberSlot : IEquatable<MemberSlot>
 
     public bool IsKeys => _kind == SlotKind.Keys;
 
+    public bool IsSomewhere => _kind == SlotKind.Somewhere;
+
     public static MemberSlot Of(ISymbol member) => new(SlotKind.Member, LibraryModels.SlotMember(member), null);
 
     /// <summary>This slot holding <paramref name="inner"/>; <see langword="null"/> beyond the depth kept.</summary>

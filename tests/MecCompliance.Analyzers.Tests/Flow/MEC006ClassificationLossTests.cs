@@ -315,6 +315,71 @@ public sealed class MEC006ClassificationLossTests
     }
 
     [Fact]
+    public async Task Projection_of_a_group_keyed_by_a_classified_member_is_reported_only_when_it_selects_that_member()
+    {
+        // The elements a projection yields are what its selector returns: the group's classified key is not in them.
+        await Verify.VerifyAsync(Usings + "using System.Linq;\n" + Members + """
+            class Detail
+            {
+                public List<string> Ids { get; set; } = new();
+                public List<string> Contacts { get; set; } = new();
+            }
+
+            class Report
+            {
+                void Run(List<Member> ms, Detail d)
+                {
+                    foreach (var g in ms.GroupBy(x => new { x.Email, x.ExternalId }))
+                    {
+                        d.Ids = g.Select(x => x.ExternalId).ToList();
+                        d.Contacts = {|#0:g.Select(x => x.Email).ToList()|};
+                    }
+                }
+            }
+            """,
+            Lost(0, "Detail.Contacts", source: "Member.Email (PersonalData)"));
+    }
+
+    [Fact]
+    public async Task Projection_of_what_a_call_without_a_body_finds_by_a_classified_key_is_reported_only_when_it_selects_the_key()
+    {
+        await Verify.VerifyAsync(Usings + "using System.Linq;\nusing System.Threading.Tasks;\n" + Members + """
+            public interface IOrgRepository
+            {
+                Task<IEnumerable<Org>> FindByEmailAsync(string email);
+            }
+
+            class OrgResponse
+            {
+                public OrgResponse(Org o) { Name = o.Name; }
+                public string Name { get; set; }
+            }
+
+            class ListResponse<T>
+            {
+                public ListResponse(IEnumerable<T> data) { Data = data; }
+                public IEnumerable<T> Data { get; set; }
+            }
+
+            class Api
+            {
+                async Task<ListResponse<OrgResponse>> Find(IOrgRepository repo, Patron r)
+                {
+                    var found = (await repo.FindByEmailAsync(r.Email)).ToList();
+                    return new ListResponse<OrgResponse>(found.Select(o => new OrgResponse(o)));
+                }
+
+                async Task<ListResponse<string>> Echo(IOrgRepository repo, Patron r)
+                {
+                    var found = (await repo.FindByEmailAsync(r.Email)).ToList();
+                    return new ListResponse<string>({|#0:found.Select(o => r.Email)|});
+                }
+            }
+            """,
+            Lost(0, "ListResponse.Data", path: " through new ListResponse(IEnumerable<T>)"));
+    }
+
+    [Fact]
     public async Task Members_of_what_a_call_without_a_body_finds_by_a_classified_key_are_not_reported()
     {
         await Verify.VerifyAsync(Usings + "using System.Linq;\nusing System.Threading.Tasks;\n" + Members + """
@@ -410,7 +475,7 @@ public sealed class MEC006ClassificationLossTests
             public UserResponse(Core.OrgUserDetails u)
             {
                 Id = u.Id;
-                Emails = new List<EmailModel> { new EmailModel({|#9:u.Email|}) };
+                Emails = {|#8:new List<EmailModel> { new EmailModel({|#9:u.Email|}) }|};
             }
 
             public System.Guid Id { get; set; }
@@ -440,7 +505,8 @@ public sealed class MEC006ClassificationLossTests
     public async Task Classified_member_of_an_element_a_repository_returned_is_reported_where_a_constructor_stores_it()
     {
         // The element comes from a call without a body, but Email is classified by declaration: whatever the object
-        // came from, the constructor stores the e-mail into an unclassified member.
+        // came from, the constructor stores the e-mail into an unclassified member. The objects built so carry it by
+        // flow: the list of them, and the list of responses holding those, lose it too.
         await Verify.VerifyWithLibraryAsync(ScimCore, Usings + "using System.Linq;\nusing System.Threading.Tasks;\n" + ScimApi + """
             class UsersController
             {
@@ -449,13 +515,16 @@ public sealed class MEC006ClassificationLossTests
                     var result = await q.GetAsync(repo, org);
                     return new ListResponse<UserResponse>
                     {
-                        Resources = result.userList.Select(u => new UserResponse({|#0:u|})).ToList(),
+                        Resources = {|#1:result.userList.Select(u => new UserResponse({|#0:u|})).ToList()|},
                     };
                 }
             }
             """,
             Lost(9, "EmailModel.Value", source: "OrgUserDetails.Email (PersonalData)", path: " through new EmailModel(string)"),
-            Lost(0, "EmailModel.Value", source: "OrgUserDetails.Email (PersonalData)", path: " through new UserResponse(OrgUserDetails) and new EmailModel(string)"));
+            Lost(8, "UserResponse.Emails", source: "OrgUserDetails.Email (PersonalData)", path: " through new EmailModel(string)"),
+            Lost(0, "EmailModel.Value", source: "OrgUserDetails.Email (PersonalData)", path: " through new UserResponse(OrgUserDetails) and new EmailModel(string)"),
+            Lost(0, "UserResponse.Emails", source: "OrgUserDetails.Email (PersonalData)", path: " through new UserResponse(OrgUserDetails)"),
+            Lost(1, "ListResponse.Resources", source: "OrgUserDetails.Email (PersonalData)", path: " through new UserResponse(OrgUserDetails) and new EmailModel(string)"));
     }
 
     [Fact]
@@ -495,6 +564,8 @@ public sealed class MEC006ClassificationLossTests
                 public string Data { get; set; } = "";
 
                 public Cipher Clone() => (Cipher)MemberwiseClone();
+
+                public System.Collections.Generic.Dictionary<string, CipherNoteData> GetAttachments() => new();
             }
 
             public class CipherNoteData
@@ -586,6 +657,53 @@ public sealed class MEC006ClassificationLossTests
             """,
             Lost(0, "CipherMini.Data", source: "CipherLoginData object (PersonalData)", path: " through ToOrganizationCipher() and ToCipher(Cipher) and new CipherMini(Cipher)"),
             Lost(1, "CipherMini.Data", source: "CipherLoginData object (PersonalData)", path: " through ToCipher(Cipher) and new CipherMini(Cipher)"));
+    }
+
+    // A call without a model (a method of another project) returns something made with the cipher: the dictionary as a
+    // whole carries the cipher's data, the key and value of each entry do not.
+    [Fact]
+    public async Task Entries_of_what_a_call_without_a_model_returns_for_a_labelled_object_are_not_reported()
+    {
+        await Verify.VerifyWithLibraryAsync(CipherCore, Usings + "using System.Linq;\n" + CipherApi + """
+            class AttachmentResponse
+            {
+                public AttachmentResponse(string id, Core.CipherNoteData data, Core.Cipher cipher)
+                {
+                    Id = id;
+                    Url = $"/{cipher.Id}/{id}";
+                    Notes = data.Notes;
+                }
+
+                public string Id { get; set; }
+                public string Url { get; set; }
+                public string Notes { get; set; }
+            }
+
+            class CipherWithAttachments
+            {
+                public CipherWithAttachments(Core.Cipher c)
+                {
+                    Data = c.Data;
+                    Attachments = FromCipher(c);
+                }
+
+                public string Data { get; set; }
+                public IEnumerable<AttachmentResponse> Attachments { get; set; }
+
+                static IEnumerable<AttachmentResponse> FromCipher(Core.Cipher c) =>
+                    c.GetAttachments().Select(a => new AttachmentResponse(a.Key, a.Value, c));
+            }
+
+            class CiphersController
+            {
+                CipherWithAttachments Post(CipherRequest model)
+                {
+                    var cipher = model.ToOrganizationCipher();
+                    return new CipherWithAttachments({|#0:cipher|});
+                }
+            }
+            """,
+            Lost(0, "CipherWithAttachments.Data", source: "CipherLoginData object (PersonalData)", path: " through ToOrganizationCipher() and ToCipher(Cipher) and new CipherWithAttachments(Cipher)"));
     }
 
     [Fact]
