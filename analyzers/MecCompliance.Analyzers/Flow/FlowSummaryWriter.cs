@@ -103,6 +103,20 @@ internal static class FlowSummaryWriter
             lines.Add(Line(FlowSummaryFormat.ReturnsParameter, Ordinal(ordinal)));
         }
 
+        // What the return value holds in a slot is written as returned itself: every flow is kept (a member read of the
+        // result may then see more than the library's own analysis does; v1 has no slots).
+        foreach (var (held, _) in summary.ReturnSlotted)
+        {
+            if (held.Member is null)
+            {
+                lines.Add(Line(FlowSummaryFormat.ReturnsParameter, Ordinal(held.Ordinal)));
+            }
+            else if (IdOf(held.Member) is { } heldId)
+            {
+                lines.Add(Line(FlowSummaryFormat.ReturnsMember, Ordinal(held.Ordinal), heldId));
+            }
+        }
+
         foreach (var member in summary.ReturnMembers)
         {
             if (IdOf(member.Member) is { } memberId)
