@@ -16,12 +16,14 @@ namespace MecCompliance.Analyzers.Flow;
 /// <list type="bullet">
 /// <item><c>r ordinal</c>: the return value carries that parameter;</item>
 /// <item><c>m ordinal member</c>: the return value carries what flowed into that member of the parameter;</item>
-/// <item><c>x classes whole|part origin</c>: the return value carries classified data read inside the library;</item>
+/// <item><c>x classes whole|value itself|inside origin</c>: the return value carries classified data read inside the
+/// library (an object whose type holds it, or the value itself; as the value, or somewhere inside it);</item>
 /// <item><c>s ordinal member kind sanctioned name target sinkmember</c>: the parameter (or that member of it) reaches a
 /// sink of that kind (<c>log</c>, <c>vendor</c>, <c>storage</c>, <c>member</c>) named <c>name</c>, resolved by the library
 /// to the vendor or storage sink <c>target</c> (empty: undeclared), except the classes the sink sanctions.</item>
 /// </list>
-/// <para>Members and origins are documentation-comment ids; classes are names joined by <c>|</c>.</para>
+/// <para>Members and origins are documentation-comment ids; classes are names joined by <c>|</c>. A method with no line
+/// returns nothing of what it is given (written only where a caller would otherwise assume it does).</para>
 /// </remarks>
 internal static class FlowSummaryFormat
 {
