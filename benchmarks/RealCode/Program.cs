@@ -12,7 +12,7 @@ namespace MecCompliance.RealCode;
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/RealCode -- CORPUS_ROOT [FOLDER ...] [--rules FILE] [--out FILE]
 /// [--rules-only MEC001,MEC006] [--verdicts FILE] [--timing] [--per-document] [--out-missing FILE] [--include-tests]
-/// [--dotnet-root DIR] [--nuget-packages DIR]</c>
+/// [--dotnet-root DIR] [--nuget-packages DIR] [--paired N [--isolate]]</c>
 /// or <c>-- --self-check</c>. Findings go to stdout (or --out) as TSV, the summary to stderr.
 /// Exit code 1 when an analyzer threw (AD0001), 2 on a usage error, else 0.
 /// </summary>
@@ -20,7 +20,7 @@ public static class Program
 {
     private static readonly string[] FlowRules = ["MEC001", "MEC002", "MEC003", "MEC006"];
 
-    private static readonly string[] ValueOptions = ["--rules", "--out", "--rules-only", "--verdicts", "--dotnet-root", "--nuget-packages", "--out-missing"];
+    private static readonly string[] ValueOptions = ["--rules", "--out", "--rules-only", "--verdicts", "--dotnet-root", "--nuget-packages", "--out-missing", "--paired"];
 
     public static async Task<int> Main(string[] args)
     {
@@ -32,7 +32,7 @@ public static class Program
         var positional = Positional(args);
         if (positional.Count == 0 || args.Contains("--help"))
         {
-            Console.Error.WriteLine("usage: RealCode CORPUS_ROOT [FOLDER ...] [--rules FILE] [--out FILE] [--rules-only MEC001,MEC006] [--verdicts FILE] [--timing] [--per-document] [--out-missing FILE] [--include-tests] [--no-summaries] [--dotnet-root DIR] [--nuget-packages DIR] | --self-check");
+            Console.Error.WriteLine("usage: RealCode CORPUS_ROOT [FOLDER ...] [--rules FILE] [--out FILE] [--rules-only MEC001,MEC006] [--verdicts FILE] [--timing] [--per-document] [--out-missing FILE] [--include-tests] [--no-summaries] [--dotnet-root DIR] [--nuget-packages DIR] [--paired N [--isolate]] | --self-check");
             return 2;
         }
 
@@ -75,6 +75,23 @@ public static class Program
         if (comparison is not null)
         {
             Summary.WriteComparison(comparison, Console.Error);
+        }
+
+        if (Option(args, "--paired") is { } pairedText)
+        {
+            if (!int.TryParse(pairedText, NumberStyles.None, CultureInfo.InvariantCulture, out var repeat) || repeat < 1)
+            {
+                Console.Error.WriteLine("--paired N: N must be a whole number of runs, at least 1");
+                return 2;
+            }
+
+            Console.Error.WriteLine($"Paired cost: {repeat} runs after a warm-up, {run.Results.Count} projects{(args.Contains("--isolate") ? ", each analyzer also alone" : "")}");
+            var paired = PairedCost.Measure(run.Results.Select(r => r.Compiled).ToList(), Harness.Analyzers(settings.RulesOnly), repeat, args.Contains("--isolate"), Console.Error);
+            Summary.WritePaired(paired, Console.Error);
+            if (paired.AnalyzerExceptions.Count > 0)
+            {
+                return 1;
+            }
         }
 
         if (settings.PerDocument)
@@ -294,6 +311,33 @@ public static class Summary
     /// How many of the build's flow findings an editor shows for the open file, which it does not, and what analysing
     /// one document costs against the compiler's own diagnostics for it.
     /// </summary>
+    public static void WritePaired(PairedCostResult paired, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine($"Paired cost (medians of {paired.Runs} runs; sums over projects; sequential; server GC: {System.Runtime.GCSettings.IsServerGC}):");
+        output.WriteLine($"  compile                 {paired.CompileMs,9:F0} ms wall  {paired.CompileCpuMs,9:F0} ms CPU");
+        output.WriteLine($"  floor pass (do-nothing) {"",9}          {paired.FloorCpuMs,9:F0} ms CPU");
+        output.WriteLine($"  analyzer pass           {"",9}          {paired.AnalyzerPassCpuMs,9:F0} ms CPU");
+        output.WriteLine($"  analyzers above floor   {"",9}          {paired.AnalyzerCpuMs,9:F0} ms CPU   = {paired.CpuRatio * 100,5:F1} % of compile CPU (target <= 5 %)");
+        output.WriteLine($"  analyzer telemetry      {paired.TelemetryMs,9:F0} ms       = {paired.TelemetryRatio * 100,5:F1} % of compile time (target <= 10 %)");
+        output.WriteLine("  per analyzer: telemetry ms (alone: CPU ms above floor, with --isolate)");
+        foreach (var (analyzer, telemetry, alone) in paired.PerAnalyzer)
+        {
+            output.WriteLine($"    {analyzer,-36} {telemetry,9:F0}{(alone > 0 ? $"   alone {alone:F0}" : "")}");
+        }
+
+        output.WriteLine("  costliest projects: compile ms, telemetry ms");
+        foreach (var (project, compile, telemetry) in paired.PerProject.Take(8))
+        {
+            output.WriteLine($"    {project,-36} {compile,9:F0} {telemetry,9:F0}  {(compile == 0 ? 0 : telemetry / compile * 100),5:F1} %");
+        }
+
+        foreach (var exception in paired.AnalyzerExceptions)
+        {
+            output.WriteLine($"  ANALYZER EXCEPTION: {exception}");
+        }
+    }
+
     public static void WritePerDocument(HarnessRun run, TextWriter output)
     {
         var documents = run.Documents;

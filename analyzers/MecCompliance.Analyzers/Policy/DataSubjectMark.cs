@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis.Text;
 
 namespace MecCompliance.Analyzers.Policy;
 
@@ -76,6 +77,57 @@ internal sealed class DataSubjectMark
         }
 
         return marks?.ToImmutable() ?? ImmutableArray<DataSubjectMark>.Empty;
+    }
+
+    /// <summary>
+    /// Whether any source text of <paramref name="compilation"/> names <c>ErasesPersonalData</c> or
+    /// <c>CorrectsPersonalData</c>: a mark in source is written with one of those names (an alias of the attribute
+    /// names it where the alias is declared), so without either there is none, and no symbol or attribute need be bound
+    /// to know it. A text scan of every file costs a small fraction of binding the attributes of every method.
+    /// </summary>
+    public static bool MayBeInSource(Compilation compilation, CancellationToken cancellationToken)
+    {
+        char[]? buffer = null;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Mentions(tree.GetText(cancellationToken), ref buffer))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] MarkNames = ["ErasesPersonalData", "CorrectsPersonalData"];
+
+    // Chunks overlap by the longest name less one character, so a name split across two chunks is still found.
+    private static bool Mentions(SourceText text, ref char[]? buffer)
+    {
+        const int ChunkLength = 16 * 1024;
+        var overlap = MarkNames.Max(n => n.Length) - 1;
+        buffer ??= new char[ChunkLength];
+        for (var start = 0; start < text.Length; start += ChunkLength - overlap)
+        {
+            var count = Math.Min(ChunkLength, text.Length - start);
+            text.CopyTo(start, buffer, 0, count);
+            var chunk = new ReadOnlySpan<char>(buffer, 0, count);
+            foreach (var name in MarkNames)
+            {
+                if (chunk.IndexOf(name.AsSpan(), StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            if (start + count >= text.Length)
+            {
+                break;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -94,7 +94,8 @@ public sealed class EraserMissesSinkAnalyzer : DiagnosticAnalyzer
                 }
 
                 var marks = ImmutableArray.CreateBuilder<DataSubjectMark>();
-                if (ComplianceSymbols.For(compilation) is not null)
+                // Most compilations mark no eraser or corrector, and say so in their text: then no method's attributes are read.
+                if (DataSubjectMark.MayBeInSource(compilation, cancellationToken) && ComplianceSymbols.For(compilation) is not null)
                 {
                     var pending = new Stack<INamespaceOrTypeSymbol>();
                     pending.Push(compilation.Assembly.GlobalNamespace);

@@ -47,6 +47,44 @@ public sealed class MEC008EraserMissesSinkTests
         Verify.VerifyAsync([Policy, Verify.PatronDb, Repository, source], expected);
 
     [Fact]
+    public async Task Eraser_marked_through_a_global_alias_declared_in_another_file_is_reported()
+    {
+        // The rule skips compilations whose text never names the marks; an alias names them where it is declared.
+        await Verify.VerifyAsync(
+            [Policy, Verify.PatronDb, Repository, "global using Wipe = MecCompliance.ErasesPersonalDataAttribute;", """
+            using Microsoft.Extensions.Logging;
+
+            public class Erasure(ILogger<Erasure> logger)
+            {
+                [{|#0:Wipe("PatronDb")|}]
+                public void Erase(int patronId) => logger.LogInformation("Erased patron {PatronId}", patronId);
+            }
+            """],
+            Mec008(0, "Erasure.Erase", "ErasesPersonalData", "PatronDb", Erased("PatronDb")));
+    }
+
+    [Fact]
+    public async Task Eraser_whose_mark_straddles_a_scanned_chunk_of_a_long_file_is_reported()
+    {
+        // The text scan reads files in 16K-character chunks; a mark written across the boundary is still seen.
+        const string before = """
+            using MecCompliance;
+            using Microsoft.Extensions.Logging;
+
+            public class Erasure(ILogger<Erasure> logger)
+            {
+
+            """;
+        var padding = "    // " + new string('x', 16 * 1024 - before.Length - "    // ".Length - "\n    [Erases".Length) + "\n";
+        await VerifyAsync(before + padding + """
+                [{|#0:ErasesPersonalData("PatronDb")|}]
+                public void Erase(int patronId) => logger.LogInformation("Erased patron {PatronId}", patronId);
+            }
+            """,
+            Mec008(0, "Erasure.Erase", "ErasesPersonalData", "PatronDb", Erased("PatronDb")));
+    }
+
+    [Fact]
     public async Task Eraser_that_deletes_through_the_marked_DbContext_is_not_reported()
     {
         await VerifyAsync("""
