@@ -32,7 +32,7 @@ public static class Program
         var positional = Positional(args);
         if (positional.Count == 0 || args.Contains("--help"))
         {
-            Console.Error.WriteLine("usage: RealCode CORPUS_ROOT [FOLDER ...] [--rules FILE] [--out FILE] [--rules-only MEC001,MEC006] [--verdicts FILE] [--timing] [--per-document] [--out-missing FILE] [--include-tests] [--dotnet-root DIR] [--nuget-packages DIR] [--paired N [--isolate]] | --self-check");
+            Console.Error.WriteLine("usage: RealCode CORPUS_ROOT [FOLDER ...] [--rules FILE] [--out FILE] [--rules-only MEC001,MEC006] [--verdicts FILE] [--timing] [--per-document] [--out-missing FILE] [--include-tests] [--no-summaries] [--dotnet-root DIR] [--nuget-packages DIR] [--paired N [--isolate]] | --self-check");
             return 2;
         }
 
@@ -44,7 +44,10 @@ public static class Program
             args.Contains("--include-tests"),
             Option(args, "--dotnet-root") ?? ReferenceResolver.DefaultDotnetRoot(),
             Option(args, "--nuget-packages") ?? ReferenceResolver.DefaultNuGetPackages(),
-            args.Contains("--per-document"));
+            args.Contains("--per-document"))
+        {
+            FlowSummaries = !args.Contains("--no-summaries"),
+        };
         var run = await Harness.RunAsync(settings, Console.Error).ConfigureAwait(false);
 
         var verdicts = Option(args, "--verdicts") is { } verdictFile ? VerdictBook.Load(verdictFile) : null;
@@ -140,7 +143,14 @@ public sealed record HarnessSettings(
     bool IncludeTests,
     string DotnetRoot,
     string NuGetPackages,
-    bool PerDocument = false);
+    bool PerDocument = false)
+{
+    /// <summary>
+    /// Whether each library project gets the flow summaries its build would carry (<c>FlowSummaryGenerator</c>), so the
+    /// projects referencing it follow calls into it as `dotnet build` does; <c>--no-summaries</c> for the behaviour before.
+    /// </summary>
+    public bool FlowSummaries { get; init; } = true;
+}
 
 /// <summary>
 /// One run over a corpus: every project's result and the findings of all of them, sorted; with --per-document, each
@@ -160,7 +170,7 @@ public static class Harness
     {
         var analyzers = Analyzers(settings.RulesOnly);
         var resolver = new ReferenceResolver(settings.DotnetRoot, settings.NuGetPackages);
-        var compiler = new ProjectCompiler(resolver, settings.Rules, ClassificationReferences(resolver));
+        var compiler = new ProjectCompiler(resolver, settings.Rules, ClassificationReferences(resolver)) { FlowSummaries = settings.FlowSummaries };
         var projects = CorpusProject.Discover(settings.Folders.Select(f => Path.GetFullPath(Path.Combine(settings.CorpusRoot, f))), settings.IncludeTests);
 
         var results = new List<ProjectResult>();
@@ -170,7 +180,8 @@ public static class Harness
             var compiled = compiler.Compile(project, projects.ToList());
             var result = await AnalyzerRun.RunAsync(compiled, analyzers, settings.RulesOnly).ConfigureAwait(false);
             results.Add(result);
-            progress.WriteLine($"  {Path.GetRelativePath(settings.CorpusRoot, project.FilePath)}: {compiled.Files} files, {compiled.ClassifiedMembers} classified, {result.CompileErrors} errors, {result.Findings.Count} findings");
+            progress.WriteLine($"  {Path.GetRelativePath(settings.CorpusRoot, project.FilePath)}: {compiled.Files} files, {compiled.ClassifiedMembers} classified, {result.CompileErrors} errors, {result.Findings.Count} findings" +
+                (compiled.SummaryTime is { } summaryTime ? $", summaries {compiled.SummaryCount} ({compiled.SummaryCharacters} chars) in {summaryTime.TotalSeconds:0.0} s" : ""));
             if (settings.PerDocument)
             {
                 var analysed = await PerDocumentRun.RunAsync(compiled.Compilation, analyzers, result.Findings, settings.RulesOnly, CancellationToken.None).ConfigureAwait(false);

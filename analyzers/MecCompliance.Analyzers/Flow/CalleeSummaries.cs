@@ -52,7 +52,12 @@ internal sealed class CalleeSummaries
             return registered;
         }
 
-        if (!_session.Facts.IsInCompilation(key) || _withoutBody.ContainsKey(key))
+        if (!_session.Facts.IsInCompilation(key))
+        {
+            return Referenced(key);
+        }
+
+        if (_withoutBody.ContainsKey(key))
         {
             return null;
         }
@@ -65,6 +70,22 @@ internal sealed class CalleeSummaries
         }
 
         return _session.GetOrAddEntry(key, blocks, cancellationToken);
+    }
+
+    /// <summary>
+    /// A method of a referenced assembly built with MecCompliance: an entry without code stands for its body, and the
+    /// summary its assembly carries is its complete summary (never solved here).
+    /// </summary>
+    private MethodEntry? Referenced(IMethodSymbol key)
+    {
+        if (_session.Facts.Referenced.Find(_session, key) is not { } external)
+        {
+            return null;
+        }
+
+        _complete.TryAdd(external.Entry.Owner, external.Summary);
+        _reachesSource.TryAdd(external.Entry.Owner, external.Summary.ReturnSources.Count > 0);
+        return external.Entry;
     }
 
     /// <summary>Methods with a body here that a call at <paramref name="site"/> may run: the callee, and its implementations when it dispatches.</summary>

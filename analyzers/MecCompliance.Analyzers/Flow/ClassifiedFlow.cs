@@ -73,7 +73,8 @@ internal sealed class ClassifiedFlow : IEquatable<ClassifiedFlow>
     public Location Location { get; }
 
     /// <summary>The sink call or assignment, possibly in another method.</summary>
-    public Location SinkLocation => _sink.SinkOperation.Syntax.GetLocation();
+    /// <remarks><see cref="Location.None"/> when the sink is inside a referenced assembly (known from its flow summary).</remarks>
+    public Location SinkLocation => _sink.SinkOperation?.Syntax.GetLocation() ?? Location.None;
 
     /// <summary>Methods the value passes through between source and sink, outermost first; empty within one method.</summary>
     public ImmutableArray<IMethodSymbol> Path { get; }
@@ -117,8 +118,13 @@ internal sealed class ClassifiedFlow : IEquatable<ClassifiedFlow>
     private static bool Encloses(Location outer, Location inner) =>
         outer.SourceTree == inner.SourceTree && outer.SourceSpan.Contains(inner.SourceSpan);
 
-    private static string? HostIn(IOperation send)
+    private static string? HostIn(IOperation? send)
     {
+        if (send is null)
+        {
+            return null;
+        }
+
         foreach (var operation in send.DescendantsAndSelf())
         {
             if (operation.ConstantValue is { HasValue: true, Value: string text } &&

@@ -41,7 +41,7 @@ internal static class ClassifiedFlowQuery
         return builder.ToImmutable();
     }
 
-    private static IEnumerable<(ISymbol Owner, IOperation Operation)> Bodies(SemanticModel model, SyntaxNode root, CancellationToken cancellationToken)
+    internal static IEnumerable<(ISymbol Owner, IOperation Operation)> Bodies(SemanticModel model, SyntaxNode root, CancellationToken cancellationToken)
     {
         if (root is CompilationUnitSyntax unit && unit.Members.Any(m => m is GlobalStatementSyntax) &&
             model.GetDeclaredSymbol(unit, cancellationToken) is { } entryPoint && model.GetOperation(unit, cancellationToken) is { } program)

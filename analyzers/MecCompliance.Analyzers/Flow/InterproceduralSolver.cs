@@ -315,7 +315,7 @@ internal sealed class InterproceduralSolver
             {
                 if (!pair.Value.IsEmpty)
                 {
-                    Add(pair.Key, sink, sink.ValueSyntax.GetLocation(), pair.Value);
+                    Add(pair.Key, sink, sink.ValueSyntax!.GetLocation(), pair.Value);
                 }
             }
         }

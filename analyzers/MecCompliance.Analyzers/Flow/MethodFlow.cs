@@ -33,7 +33,7 @@ internal sealed class MethodFlow
             {
                 if (label is SourceLabel source)
                 {
-                    builder.Add(new ClassifiedFlow(source, sink, sink.ValueSyntax.GetLocation(), ImmutableArray<IMethodSymbol>.Empty));
+                    builder.Add(new ClassifiedFlow(source, sink, sink.ValueSyntax!.GetLocation(), ImmutableArray<IMethodSymbol>.Empty));
                 }
             }
         }

@@ -29,7 +29,8 @@ internal sealed partial class OperationEvaluator
             ? LabelSet.Empty
             : LabelSet.Of(new SourceLabel(declared, method, invocation.Syntax.GetLocation(), isWholeObject: false));
 
-        if (_facts.IsInCompilation(method))
+        // A referenced library built with MecCompliance carries its methods' summaries: followed like a method of ours.
+        if (_facts.IsFollowed(method))
         {
             if (isSink)
             {

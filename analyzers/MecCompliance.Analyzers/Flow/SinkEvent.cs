@@ -17,15 +17,23 @@ internal sealed class SinkEvent
         Sanctioned = sanctioned;
     }
 
+    /// <summary>A sink inside a referenced assembly, known only from its flow summary: no code of it is in this compilation.</summary>
+    public SinkEvent(Sink sink, DataClass sanctioned)
+    {
+        Sink = sink;
+        Sanctioned = sanctioned;
+    }
+
     public Sink Sink { get; }
 
     /// <summary>The value that leaves: where a finding is reported.</summary>
     /// <remarks>Syntax rather than the operation: the event outlives its body's analysis.</remarks>
-    public SyntaxNode ValueSyntax { get; }
+    /// <remarks><see langword="null"/> for a sink in a referenced assembly: such a sink is only reached through a call.</remarks>
+    public SyntaxNode? ValueSyntax { get; }
 
     /// <summary>The call, creation or assignment that is the sink.</summary>
     /// <remarks>Kept as an operation: the command-line report reads the host out of the call's arguments.</remarks>
-    public IOperation SinkOperation { get; }
+    public IOperation? SinkOperation { get; }
 
     /// <summary>Classes allowed through this sink (a classified <c>[LoggerMessage]</c> parameter).</summary>
     public DataClass Sanctioned { get; }

@@ -104,7 +104,8 @@ internal readonly struct SourceScan
                             return new SourceScan(true, ImmutableArray<IMethodSymbol>.Empty);
                         }
 
-                        if (facts.IsInCompilation(invocation.TargetMethod))
+                        // A method of a referenced library with a summary counts: its summary may return classified data.
+                        if (facts.IsFollowed(invocation.TargetMethod))
                         {
                             callees.Add(facts.SummaryKey(invocation.TargetMethod));
                         }
@@ -205,7 +206,7 @@ internal readonly struct SourceScan
     private static bool IsMeasuringCall(SymbolFacts facts, IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        return TypeShapes.IsMeasure(method.ReturnType) && !method.ReturnsVoid && !facts.IsInCompilation(method) &&
+        return TypeShapes.IsMeasure(method.ReturnType) && !method.ReturnsVoid && !facts.IsFollowed(method) &&
                facts.Sinks.Find(method) is null && !method.Parameters.Any(p => p.RefKind != RefKind.None);
     }
 

@@ -16,6 +16,7 @@ internal sealed class SymbolFacts
     private readonly ConcurrentDictionary<ITypeSymbol, IMethodSymbol?> _toString;
     private readonly Lazy<INamedTypeSymbol?> _redactor;
     private readonly Lazy<SinkCatalog> _sinks;
+    private readonly Lazy<ReferencedSummaries> _referenced;
 
     internal SymbolFacts(Compilation compilation, ComplianceSymbols symbols)
     {
@@ -27,12 +28,22 @@ internal sealed class SymbolFacts
         // Resolved on first use, inside the first analysed body: at compilation start nothing has asked the compiler
         // for its symbols yet, and the first lookup would pay for building them.
         _sinks = new Lazy<SinkCatalog>(() => SinkCatalog.Create(compilation, symbols), LazyThreadSafetyMode.ExecutionAndPublication);
+        _referenced = new Lazy<ReferencedSummaries>(() => new ReferencedSummaries(this), LazyThreadSafetyMode.ExecutionAndPublication);
         _redactor = new Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Redaction.Redactor"), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public Compilation Compilation { get; }
 
     public ComplianceSymbols Symbols { get; }
+
+    /// <summary>The flow summaries referenced assemblies built with MecCompliance carry (read on first use).</summary>
+    public ReferencedSummaries Referenced => _referenced.Value;
+
+    /// <summary>
+    /// Whether a call to <paramref name="method"/> is followed into a summary: its body is here, or its assembly carries
+    /// its summary.
+    /// </summary>
+    public bool IsFollowed(IMethodSymbol method) => IsInCompilation(method) || Referenced.Has(SummaryKey(method));
 
     /// <summary>The sink catalogue of this compilation.</summary>
     public SinkCatalog Sinks => _sinks.Value;

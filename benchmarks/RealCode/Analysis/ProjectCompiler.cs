@@ -37,6 +37,9 @@ public sealed class ProjectCompiler
         this.classificationReferences = classificationReferences;
     }
 
+    /// <summary>Whether a library's compilation, once built, gets the flow summaries its build would write (see HarnessSettings).</summary>
+    public bool FlowSummaries { get; init; } = true;
+
     public static CSharpParseOptions ParseOptions { get; } =
         new(LanguageVersion.Latest, DocumentationMode.Parse, SourceCodeKind.Regular, Defines);
 
@@ -77,8 +80,45 @@ public sealed class ProjectCompiler
                 .Concat(classificationReferences)
                 .Concat(referenced.Select(r => (MetadataReference)r.Compilation.ToMetadataReference())),
             options);
+        TimeSpan? summaryTime = null;
+        var summaryCount = 0;
+        var summaryCharacters = 0;
+        if (FlowSummaries && !project.IsExecutable)
+        {
+            // What `dotnet build` of the library writes into its assembly, for the projects that reference it; the
+            // project's own analysis ignores it (generated code), as it does in a build.
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var driver = CSharpGeneratorDriver.Create(new MecCompliance.Analyzers.Generators.FlowSummaryGenerator()).RunGenerators(compilation);
+            var generated = driver.GetRunResult().GeneratedTrees;
+            summaryTime = watch.Elapsed;
+            foreach (var tree in generated)
+            {
+                var text = tree.GetText().ToString();
+                summaryCount += CountOf(text, "MecCompliance.FlowSummary.v1");
+                summaryCharacters += text.Length;
+                compilation = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+                    text, ParseOptions, Path.Combine(project.Directory, "obj", Path.GetFileName(tree.FilePath)), Encoding.UTF8));
+            }
+        }
+
         built[project.FilePath] = (compilation, aspNetCore, closure);
-        return new CompiledProject(project, compilation, files, classified, missing, aspNetCore);
+        return new CompiledProject(project, compilation, files, classified, missing, aspNetCore)
+        {
+            SummaryTime = summaryTime,
+            SummaryCount = summaryCount,
+            SummaryCharacters = summaryCharacters,
+        };
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>What the SDK generates into obj/: the implicit global usings, <c>&lt;Using&gt;</c> items, InternalsVisibleTo.</summary>
@@ -118,4 +158,12 @@ public sealed record CompiledProject(
     int Files,
     int ClassifiedMembers,
     IReadOnlyList<string> MissingPackages,
-    bool AspNetCore);
+    bool AspNetCore)
+{
+    /// <summary>How long writing the library's flow summaries took; null when none were written (an executable, --no-summaries).</summary>
+    public TimeSpan? SummaryTime { get; init; }
+
+    public int SummaryCount { get; init; }
+
+    public int SummaryCharacters { get; init; }
+}

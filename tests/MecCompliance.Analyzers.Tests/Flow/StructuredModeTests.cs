@@ -429,7 +429,7 @@ public sealed class StructuredModeTests
         var lines = new List<string>();
         foreach (var sink in flow.Sinks)
         {
-            lines.Add($"sink {sink.Sink.Kind} {sink.Sink.Name} @{sink.ValueSyntax.Span}: {Describe(sink.Labels)}");
+            lines.Add($"sink {sink.Sink.Kind} {sink.Sink.Name} @{sink.ValueSyntax!.Span}: {Describe(sink.Labels)}");
         }
 
         foreach (var call in flow.Calls)

@@ -16,11 +16,13 @@ internal sealed class ComplianceReportBuilder(string target, SourcePaths paths, 
     private readonly List<Finding> _findings = [];
     private readonly List<MarkedMethod> _marked = [];
     private readonly Dictionary<(PartyKind, string), Declaration> _declarations = new(new PartyKeyComparer());
+    private readonly ReferencedProjectSummaries _referencedSummaries = new();
 
     /// <summary>Adds <paramref name="project"/>; false when it does not reference MecCompliance and is not <paramref name="required"/>.</summary>
     public async Task<bool> AddAsync(Project project, bool required, CancellationToken cancellationToken)
     {
         project = project.AnalyzerReferences.Where(MecAnalyzers.IsMecAnalyzer).Aggregate(project, (p, r) => p.RemoveAnalyzerReference(r));
+        project = await _referencedSummaries.ApplyAsync(project, cancellationToken).ConfigureAwait(false);
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new ReportException($"{project.Name}: Roslyn produced no compilation.");
         var generated = await GeneratedTreesAsync(project, compilation, cancellationToken).ConfigureAwait(false);

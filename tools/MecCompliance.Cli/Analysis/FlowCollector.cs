@@ -34,7 +34,7 @@ internal sealed class FlowCollector(Compilation compilation, PolicyRegister regi
                 foreach (var finding in FlowJudgement.Findings(policy, kept, rule))
                 {
                     violated.Add(finding.Finding.First);
-                    flows.Add(Violation(finding));
+                    flows.Add(Violation(finding) with { CrossesProjects = CrossedProjects(finding.Finding.First) });
                 }
             }
 
@@ -43,13 +43,18 @@ internal sealed class FlowCollector(Compilation compilation, PolicyRegister regi
             {
                 if (!violated.Any(v => v.SameSinkAndLocation(group.First())) && NotViolating(policy, group.ToList()) is { } flow)
                 {
-                    flows.Add(flow);
+                    flows.Add(flow with { CrossesProjects = CrossedProjects(group.First()) });
                 }
             }
         }
 
         return flows;
     }
+
+    /// <summary>The referenced assemblies (projects of the solution, packages built with MecCompliance) the flow passes through.</summary>
+    private IReadOnlyList<string> CrossedProjects(ClassifiedFlow flow) =>
+        flow.Path.Select(m => m.ContainingAssembly).Where(a => a is not null && !SymbolEqualityComparer.Default.Equals(a, compilation.Assembly))
+            .Select(a => a.Name).Distinct(StringComparer.Ordinal).ToList();
 
     private DataFlow Violation(JudgedFinding judged)
     {

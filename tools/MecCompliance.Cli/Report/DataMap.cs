@@ -122,7 +122,11 @@ internal sealed record DataFlow(
     string? Declaration,
     string? Contract,
     string Detail,
-    SourcePoint Location);
+    SourcePoint Location)
+{
+    /// <summary>The other projects (assemblies) of the solution whose methods the flow passes through, in path order.</summary>
+    public IReadOnlyList<string> CrossesProjects { get; init; } = [];
+}
 
 internal enum PartyKind
 {
