@@ -77,25 +77,25 @@ public static class CompileVersusAnalyzers
         var (missed, unexpected) = analyzers.IsEmpty ? ([], []) : Compare(corpus, last.Full.Diagnostics);
         var perAnalyzer = analyzers
             .Select(Name)
-            .Select(name => (name, Median(runs.Select(r => r.PerAnalyzerMs[name])), Median(runs.Select(r => r.AloneCpuMs.GetValueOrDefault(name)))))
+            .Select(name => (name, Meter.Median(runs.Select(r => r.PerAnalyzerMs[name])), Meter.Median(runs.Select(r => r.AloneCpuMs.GetValueOrDefault(name)))))
             .OrderByDescending(p => p.Item2)
             .ToList();
         return new SizeResult(
             corpus.Files.Count,
             corpus.LineCount,
-            Median(runs.Select(r => r.ParseMs)),
-            Median(runs.Select(r => r.CompileMs)),
-            Median(runs.Select(r => r.CompileCpuMs)),
-            Median(runs.Select(r => r.Floor.CpuMs)),
-            Median(runs.Select(r => r.Full.CpuMs)),
-            Median(runs.Select(r => r.PerAnalyzerMs.Values.Sum())),
-            Median(runs.Select(r => r.Floor.ExecutionMs.Values.Sum())),
-            Median(runs.Select(r => r.Floor.GcPauseMs)),
-            Median(runs.Select(r => r.Full.GcPauseMs)),
-            Median(runs.Select(r => r.Floor.AllocatedMb)),
-            Median(runs.Select(r => r.Full.AllocatedMb)),
-            Median(runs.Select(r => r.Floor.RetainedMb)),
-            Median(runs.Select(r => r.Full.RetainedMb)),
+            Meter.Median(runs.Select(r => r.ParseMs)),
+            Meter.Median(runs.Select(r => r.CompileMs)),
+            Meter.Median(runs.Select(r => r.CompileCpuMs)),
+            Meter.Median(runs.Select(r => r.Floor.CpuMs)),
+            Meter.Median(runs.Select(r => r.Full.CpuMs)),
+            Meter.Median(runs.Select(r => r.PerAnalyzerMs.Values.Sum())),
+            Meter.Median(runs.Select(r => r.Floor.ExecutionMs.Values.Sum())),
+            Meter.Median(runs.Select(r => r.Floor.GcPauseMs)),
+            Meter.Median(runs.Select(r => r.Full.GcPauseMs)),
+            Meter.Median(runs.Select(r => r.Floor.AllocatedMb)),
+            Meter.Median(runs.Select(r => r.Full.AllocatedMb)),
+            Meter.Median(runs.Select(r => r.Floor.RetainedMb)),
+            Meter.Median(runs.Select(r => r.Full.RetainedMb)),
             perAnalyzer,
             last.Full.Diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             corpus.Planted,
@@ -133,19 +133,19 @@ public static class CompileVersusAnalyzers
 
     private static Run MeasureOnce(GeneratedCorpus corpus, ImmutableArray<DiagnosticAnalyzer> analyzers, MeasurementSettings settings)
     {
-        Settle();
+        Meter.Settle();
         var watch = Stopwatch.StartNew();
         var trees = corpus.Files
             .Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, f.Path))
             .ToImmutableArray();
         var parseMs = watch.Elapsed.TotalMilliseconds;
 
-        Settle();
-        var cpu = ProcessorTime();
+        Meter.Settle();
+        var cpu = Meter.ProcessorTime();
         watch.Restart();
         var compilerDiagnostics = CreateCompilation(trees, settings).GetDiagnostics();
         var compileMs = watch.Elapsed.TotalMilliseconds;
-        var compileCpuMs = ProcessorTime() - cpu;
+        var compileCpuMs = Meter.ProcessorTime() - cpu;
         var errors = compilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
 
         if (analyzers.IsEmpty)
@@ -177,14 +177,14 @@ public static class CompileVersusAnalyzers
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false);
         var withAnalyzers = CreateCompilation(trees, settings).WithAnalyzers(analyzers, options);
-        Settle();
-        var cpu = ProcessorTime();
+        Meter.Settle();
+        var cpu = Meter.ProcessorTime();
         var pause = GC.GetTotalPauseDuration();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
         var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
         var wallMs = watch.Elapsed.TotalMilliseconds;
-        var cpuMs = ProcessorTime() - cpu;
+        var cpuMs = Meter.ProcessorTime() - cpu;
         var pauseMs = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
         var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024d * 1024d);
         var executionMs = analyzers.ToDictionary(
@@ -207,31 +207,6 @@ public static class CompileVersusAnalyzers
                 nullableContextOptions: NullableContextOptions.Enable,
                 concurrentBuild: settings.Concurrent));
 
-    private static double ProcessorTime()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime.TotalMilliseconds;
-    }
-
-    // A collection left over from the previous step must not be charged to the next one.
-    private static void Settle()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        if (sorted.Length == 0)
-        {
-            return 0;
-        }
-
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
 
     private sealed record Pass(
         double WallMs,

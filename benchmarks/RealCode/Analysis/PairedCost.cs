@@ -54,17 +54,17 @@ public static class PairedCost
 
         return new PairedCostResult(
             runs.Count,
-            Median(runs.Select(r => r.CompileMs)),
-            Median(runs.Select(r => r.CompileCpuMs)),
-            Median(runs.Select(r => r.FloorCpuMs)),
-            Median(runs.Select(r => r.FullCpuMs)),
-            Median(runs.Select(r => r.Telemetry.Values.Sum())),
+            Meter.Median(runs.Select(r => r.CompileMs)),
+            Meter.Median(runs.Select(r => r.CompileCpuMs)),
+            Meter.Median(runs.Select(r => r.FloorCpuMs)),
+            Meter.Median(runs.Select(r => r.FullCpuMs)),
+            Meter.Median(runs.Select(r => r.Telemetry.Values.Sum())),
             analyzers.Select(a => a.GetType().Name)
-                .Select(n => (n, Median(runs.Select(r => r.Telemetry.GetValueOrDefault(n))), Median(runs.Select(r => r.Alone.GetValueOrDefault(n)))))
+                .Select(n => (n, Meter.Median(runs.Select(r => r.Telemetry.GetValueOrDefault(n))), Meter.Median(runs.Select(r => r.Alone.GetValueOrDefault(n)))))
                 .OrderByDescending(p => p.Item2)
                 .ToList(),
             projects.Select(p => p.Project.Name)
-                .Select(n => (n, Median(runs.Select(r => r.ProjectCompileMs.GetValueOrDefault(n))), Median(runs.Select(r => r.ProjectTelemetryMs.GetValueOrDefault(n)))))
+                .Select(n => (n, Meter.Median(runs.Select(r => r.ProjectCompileMs.GetValueOrDefault(n))), Meter.Median(runs.Select(r => r.ProjectTelemetryMs.GetValueOrDefault(n)))))
                 .OrderByDescending(p => p.Item2)
                 .ToList(),
             runs.SelectMany(r => r.Exceptions).Distinct(StringComparer.Ordinal).ToList());
@@ -76,13 +76,13 @@ public static class PairedCost
         foreach (var project in projects)
         {
             var name = project.Project.Name;
-            Settle();
-            var cpu = ProcessorTime();
+            Meter.Settle();
+            var cpu = Meter.ProcessorTime();
             var clock = Stopwatch.StartNew();
             project.Compilation.Clone().GetDiagnostics();
             var compileMs = clock.Elapsed.TotalMilliseconds;
             run.CompileMs += compileMs;
-            run.CompileCpuMs += ProcessorTime() - cpu;
+            run.CompileCpuMs += Meter.ProcessorTime() - cpu;
             run.ProjectCompileMs[name] = compileMs;
 
             var floor = Pass(project.Compilation, [new FloorAnalyzer()], run.Exceptions);
@@ -117,10 +117,10 @@ public static class PairedCost
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false);
         var withAnalyzers = compilation.Clone().WithAnalyzers(analyzers, options);
-        Settle();
-        var cpu = ProcessorTime();
+        Meter.Settle();
+        var cpu = Meter.ProcessorTime();
         withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
-        var cpuMs = ProcessorTime() - cpu;
+        var cpuMs = Meter.ProcessorTime() - cpu;
         var telemetry = analyzers.ToDictionary(
             a => a.GetType().Name,
             a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds,
@@ -128,31 +128,6 @@ public static class PairedCost
         return (cpuMs, telemetry);
     }
 
-    private static double ProcessorTime()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime.TotalMilliseconds;
-    }
-
-    // A collection left over from the previous step must not be charged to the next one.
-    private static void Settle()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        if (sorted.Length == 0)
-        {
-            return 0;
-        }
-
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
 
     private sealed class Run
     {
