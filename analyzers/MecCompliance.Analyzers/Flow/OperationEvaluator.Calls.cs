@@ -38,6 +38,15 @@ internal sealed partial class OperationEvaluator
             }
 
             labels = labels.Union(CallInto(method, invocation, receiver, arguments, invocation.IsVirtual));
+
+            // A referenced library's summary says nothing of the receiver: a copy of it (Clone(), a builder returning
+            // itself) keeps the receiver's data, as it does for any library method.
+            if (!_facts.IsInCompilation(method) && invocation.Instance?.Type is { } own &&
+                SymbolEqualityComparer.Default.Equals(DataResult(method.ReturnType), own))
+            {
+                labels = labels.Union(receiver);
+            }
+
             foreach (var argument in arguments.Items)
             {
                 if (argument.Parameter is { RefKind: RefKind.Out or RefKind.Ref } parameter && _context.TryGetCall(invocation, out var site))

@@ -143,6 +143,33 @@ public sealed class CrossProjectFlowTests
         """;
 
     [Fact]
+    public async Task A_copy_a_library_method_makes_of_its_receiver_keeps_the_receivers_data() =>
+        // A summary says nothing of the receiver: Copy() keeps what the notice held, as any library method returning its
+        // receiver's own type does; the copy of a notice that holds nothing classified is clean.
+        await VerifyAsync<ClassifiedDataLoggedAnalyzer>(
+            """
+            using Microsoft.Extensions.Logging;
+            using Shared;
+
+            namespace Desk;
+
+            public class Reminders(ILogger log)
+            {
+                public void Resend(Patron patron)
+                {
+                    var notice = new Notice { Subject = "Your hold" };
+                    notice.To = {|#1:patron.Email|};
+                    log.LogInformation({|#0:notice.Copy().To|});
+                    var plain = new Notice { To = "desk@library.example", Subject = "Your hold" };
+                    log.LogInformation(plain.Copy().To);
+                }
+            }
+            """,
+            SharedLibrary.Reference,
+            new DiagnosticResult("MEC001", DiagnosticSeverity.Error).WithLocation(0).WithLocation(1)
+                .WithMessage("Patron.Email (PersonalData) reaches ILogger.LogInformation unredacted; redact it or log an unclassified value instead"));
+
+    [Fact]
     public async Task A_library_without_summaries_is_an_ordinary_library_call()
     {
         var library = SharedLibrary.WithoutSummaries();

@@ -44,6 +44,8 @@ internal static class SharedLibrary
         {
             public string To { get; set; } = "";
             public string Subject { get; set; } = "";
+
+            public Notice Copy() => new Notice { To = To, Subject = Subject };
         }
 
         public static class Notices
