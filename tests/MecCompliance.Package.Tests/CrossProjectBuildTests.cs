@@ -7,46 +7,7 @@ namespace MecCompliance.Package.Tests;
 [Collection(PackedFeedCollection.Name)]
 public sealed class CrossProjectBuildTests(PackedFeed feed)
 {
-    private const string Shared = """
-        using MecCompliance;
-        using Microsoft.Extensions.Logging;
-
-        namespace Shared;
-
-        public class Patron
-        {
-            public int Id { get; set; }
-            [PersonalData] public string Email { get; set; } = "";
-            [PatronRecord] public string CardNumber { get; set; } = "";
-        }
-
-        public class Notice
-        {
-            public string To { get; set; } = "";
-        }
-
-        public static class Audit
-        {
-            public static void Record(ILogger log, string text) => log.LogInformation("audit: {Text}", text);
-        }
-
-        public static class Notices
-        {
-            public static Notice For(string to) => new Notice { To = to };
-        }
-
-        public class Tracker
-        {
-            private static readonly HttpClient Http = new();
-
-            public Task Send(string card) => Http.PostAsync("https://track.partner.example/hit", new StringContent(card));
-        }
-
-        public static class Archive
-        {
-            public static void Save(string path, string text) => File.WriteAllText(path, text);
-        }
-        """;
+    private const string Shared = MecCompliance.Shared.TwoProjectSolution.SharedLibrary;
 
     private const string Desk = """
         using Microsoft.Extensions.Logging;
