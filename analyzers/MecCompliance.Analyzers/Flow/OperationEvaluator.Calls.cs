@@ -41,8 +41,7 @@ internal sealed partial class OperationEvaluator
 
             // A referenced library's summary says nothing of the receiver: a copy of it (Clone(), a builder returning
             // itself) keeps the receiver's data, as it does for any library method.
-            if (!_facts.IsInCompilation(method) && invocation.Instance?.Type is { } own &&
-                SymbolEqualityComparer.Default.Equals(DataResult(method.ReturnType), own))
+            if (!_facts.IsInCompilation(method) && CopiesReceiver(method, invocation.Instance))
             {
                 labels = labels.Union(receiver);
             }
@@ -129,11 +128,14 @@ internal sealed partial class OperationEvaluator
         }
 
         // Except a copy of its receiver (Clone(), a builder returning itself): the receiver's data stays where it was.
-        var returned = DataResult(method.ReturnType);
-        return instance?.Type is { } own && SymbolEqualityComparer.Default.Equals(returned, own)
+        return CopiesReceiver(method, instance)
             ? receiver.Union(InSlot(labels, MemberSlot.Somewhere))
             : InSlot(labels, MemberSlot.Somewhere);
     }
+
+    /// <summary>Whether the call returns its receiver's own type (<c>Clone()</c>, a builder returning itself): a copy of it.</summary>
+    private static bool CopiesReceiver(IMethodSymbol method, IOperation? instance) =>
+        instance?.Type is { } own && SymbolEqualityComparer.Default.Equals(DataResult(method.ReturnType), own);
 
     /// <summary>
     /// What the arguments of a library call bring into its result: all of them, except what a LINQ operator's lambda

@@ -102,13 +102,15 @@ internal sealed class DataSubjectMark
 
     private static readonly string[] MarkNames = ["ErasesPersonalData", "CorrectsPersonalData"];
 
+    // Chunks overlap by the longest name less one character ("CorrectsPersonalData").
+    private static readonly int Overlap = MarkNames.Max(n => n.Length) - 1;
+
     // Chunks overlap by the longest name less one character, so a name split across two chunks is still found.
     private static bool Mentions(SourceText text, ref char[]? buffer)
     {
         const int ChunkLength = 16 * 1024;
-        var overlap = MarkNames.Max(n => n.Length) - 1;
         buffer ??= new char[ChunkLength];
-        for (var start = 0; start < text.Length; start += ChunkLength - overlap)
+        for (var start = 0; start < text.Length; start += ChunkLength - Overlap)
         {
             var count = Math.Min(ChunkLength, text.Length - start);
             text.CopyTo(start, buffer, 0, count);
